@@ -1,0 +1,98 @@
+package dev.stockstream.model;
+
+import java.util.OptionalLong;
+
+/**
+ * Where the job writes and the visualizer reads, relative to the output root
+ * ({@code STOCK_OUTPUT_ROOT}, an {@code hdfs://} or {@code file:} URI):
+ * <pre>
+ * batches/batch=00000000000000000042/part-00000.csv   one row per symbol, with a header
+ * batches/batch=00000000000000000042/_SUCCESS
+ * batches/_LATEST                                     the last committed batch id, as text
+ * quarantine/batch=00000000000000000042/part-00000.jsonl
+ * checkpoints/                                        the streaming query's checkpoint
+ * </pre>
+ * A batch directory is written under {@link #tempBatchDir} and renamed into place whole;
+ * names starting with {@code _} are never batches. Every committed batch id has a
+ * directory, even when all its records were quarantined (then its CSV holds only the header).
+ */
+public final class OutputLayout {
+
+    public static final String BATCHES_DIR = "batches";
+    public static final String QUARANTINE_DIR = "quarantine";
+    public static final String CHECKPOINTS_DIR = "checkpoints";
+    public static final String LATEST_POINTER = BATCHES_DIR + "/_LATEST";
+    public static final String DATA_FILE = "part-00000.csv";
+    public static final String QUARANTINE_FILE = "part-00000.jsonl";
+    public static final String SUCCESS_MARKER = "_SUCCESS";
+
+    private static final String BATCH_PREFIX = "batch=";
+    private static final int ID_DIGITS = 20;
+
+    private OutputLayout() {
+    }
+
+    /** {@code batch=00000000000000000042}: zero-padded so names sort like ids. */
+    public static String batchDirName(long batchId) {
+        if (batchId < 0) {
+            throw new IllegalArgumentException("batch id must be >= 0, got " + batchId);
+        }
+        String digits = Long.toString(batchId);
+        return BATCH_PREFIX + "0".repeat(ID_DIGITS - digits.length()) + digits;
+    }
+
+    public static String batchDir(long batchId) {
+        return BATCHES_DIR + "/" + batchDirName(batchId);
+    }
+
+    public static String batchDataFile(long batchId) {
+        return batchDir(batchId) + "/" + DATA_FILE;
+    }
+
+    /** A hidden working name, unique per attempt, so two attempts at one batch never mix files. */
+    public static String tempBatchDir(long batchId, String attempt) {
+        return BATCHES_DIR + "/_tmp-" + batchDirName(batchId) + "-" + attempt;
+    }
+
+    public static String quarantineDir(long batchId) {
+        return QUARANTINE_DIR + "/" + batchDirName(batchId);
+    }
+
+    public static String tempQuarantineDir(long batchId, String attempt) {
+        return QUARANTINE_DIR + "/_tmp-" + batchDirName(batchId) + "-" + attempt;
+    }
+
+    /** The batch id of a committed directory name, or empty for anything else. */
+    public static OptionalLong parseBatchDirName(String name) {
+        if (name == null || !name.startsWith(BATCH_PREFIX) || name.length() != BATCH_PREFIX.length() + ID_DIGITS) {
+            return OptionalLong.empty();
+        }
+        String digits = name.substring(BATCH_PREFIX.length());
+        for (int i = 0; i < digits.length(); i++) {
+            if (!Character.isDigit(digits.charAt(i))) {
+                return OptionalLong.empty();
+            }
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    public static String pointerContent(long batchId) {
+        return batchId + "\n";
+    }
+
+    /** Reads the latest-batch pointer's content; empty if it is not a batch id. */
+    public static OptionalLong parsePointer(String content) {
+        if (content == null) {
+            return OptionalLong.empty();
+        }
+        String trimmed = content.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 19 || !trimmed.chars().allMatch(Character::isDigit)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(trimmed));
+    }
+}

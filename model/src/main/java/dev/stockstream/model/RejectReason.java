@@ -1,0 +1,15 @@
+package dev.stockstream.model;
+
+/** Why a Kafka record is not a valid tick; the job writes it into each quarantine record. */
+public enum RejectReason {
+    EMPTY_VALUE,
+    UNPARSEABLE_JSON,
+    NOT_AN_OBJECT,
+    DUPLICATE_FIELD,
+    MISSING_FIELD,
+    WRONG_TYPE,
+    BAD_SYMBOL,
+    BAD_PRICE,
+    BAD_VOLUME,
+    IMPLAUSIBLE_TIMESTAMP
+}
