@@ -1,0 +1,7 @@
+package dev.stockstream.producer;
+
+/** Where ticks come from: a replay of the monthly CSV, or a random walk for load tests. */
+public enum SourceKind {
+    CSV,
+    SYNTHETIC
+}

@@ -1,0 +1,120 @@
+package dev.stockstream.producer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.stockstream.model.TickJson;
+import dev.stockstream.model.TickResult;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(120)
+class CsvSourceProducerTest {
+
+    @Test
+    @Order(1)
+    void csvTicksArriveKeyedBySymbolAndPassTheContract() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent() >= 300);
+        pauseAndDrain();
+
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(
+                KafkaBrokerResource.broker().bootstrapServers(), KafkaBrokerResource.TOPIC);
+
+        assertThat(records).hasSize((int) sent());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TickResult decoded = TickJson.decode(record.value());
+            assertThat(decoded.rejection()).as("record %s", new String(record.value())).isNull();
+            assertThat(record.key()).isEqualTo(decoded.tick().symbol());
+        }
+        assertThat(records.stream().map(ConsumerRecord::key).distinct())
+                .containsExactlyInAnyOrder("AAPL", "AMZN", "GOOG", "IBM", "MSFT");
+        given().get("/producer/status").then().statusCode(200)
+                .body("source", equalTo("csv"))
+                .body("failed", equalTo(0))
+                .body("symbols.AAPL.lastPrice", org.hamcrest.Matchers.greaterThan(0f));
+        resume();
+    }
+
+    @Test
+    @Order(2)
+    void pauseStopsSendingAndResumeStartsAgain() {
+        pauseAndDrain();
+        long pausedAt = sent();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> sent() == pausedAt);
+
+        resume();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sent() > pausedAt + 50);
+    }
+
+    @Test
+    @Order(3)
+    void theRateCanBeChangedWhileRunning() {
+        given().contentType(ContentType.JSON).body("{\"rate\": 1000}").put("/producer/rate")
+                .then().statusCode(200).body("configuredRate", equalTo(1000.0f));
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> achievedRate() > 800 && achievedRate() < 1200);
+
+        given().contentType(ContentType.JSON).body("{\"rate\": 20}").put("/producer/rate").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> achievedRate() > 10 && achievedRate() < 30);
+    }
+
+    @Test
+    @Order(4)
+    void badRatesAnswer400WithAMessage() {
+        for (String body : List.of("{\"rate\": 0}", "{\"rate\": -5}", "{\"rate\": 1e12}", "{}")) {
+            given().contentType(ContentType.JSON).body(body).put("/producer/rate")
+                    .then().statusCode(400).body("error", containsString("rate"));
+        }
+        given().contentType(ContentType.JSON).body("{\"rate\": \"fast\"}").put("/producer/rate")
+                .then().statusCode(400).body("error", containsString("JSON"));
+        given().contentType(ContentType.JSON).body("{not json").put("/producer/rate")
+                .then().statusCode(400).body("error", containsString("JSON"));
+        given().get("/producer/status").then().body("configuredRate", equalTo(20.0f));
+    }
+
+    @Test
+    @Order(5)
+    void healthIsUpWithKafkaInReadiness() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("Kafka"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("producer_ticks_sent_total"))
+                .body(containsString("producer_send_latency_seconds"));
+    }
+
+    static long sent() {
+        return given().get("/producer/status").then().extract().jsonPath().getLong("sent");
+    }
+
+    static double achievedRate() {
+        return given().get("/producer/status").then().extract().jsonPath().getDouble("achievedRate");
+    }
+
+    static void pauseAndDrain() {
+        given().post("/producer/pause").then().statusCode(200).body("paused", equalTo(true));
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> given().get("/producer/status").then().extract().jsonPath().getInt("inFlight") == 0);
+    }
+
+    static void resume() {
+        given().post("/producer/resume").then().statusCode(200).body("paused", equalTo(false));
+    }
+}
