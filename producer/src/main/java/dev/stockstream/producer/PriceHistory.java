@@ -51,9 +51,10 @@ public final class PriceHistory {
         Map<String, List<Point>> points = new LinkedHashMap<>();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class).with(schema).readValues(csv)) {
+            long line = 1;
             while (rows.hasNextValue()) {
                 Map<String, String> row = rows.nextValue();
-                long line = rows.getCurrentLocation().getLineNr();
+                line++;
                 String symbol = row.get("symbol");
                 if (symbol == null || row.get("date") == null || row.get("price") == null) {
                     throw bad(origin, line, "expected columns symbol,date,price");

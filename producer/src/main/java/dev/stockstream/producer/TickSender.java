@@ -2,33 +2,39 @@ package dev.stockstream.producer;
 
 import dev.stockstream.model.Tick;
 import dev.stockstream.model.TickJson;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Hands ticks to the Kafka channel, keyed by symbol. At most {@code producer.max.in.flight}
- * ticks are unacknowledged at once: past that, {@link #send} blocks, so a slow or absent
- * broker slows the producer down instead of filling its memory.
+ * Hands ticks to Kafka, keyed by symbol, through the producer of the {@code ticks} channel
+ * (its configuration, health check and lifecycle are the messaging extension's). Records go
+ * straight to the Kafka client rather than through the channel's message stream, which costs
+ * two thread hand-offs per record and caps throughput far below the broker's.
+ * At most {@code producer.max.in.flight} ticks are unacknowledged at once: past that,
+ * {@link #send} blocks, so a slow or absent broker slows the producer down instead of
+ * filling its memory.
  */
 @ApplicationScoped
 public class TickSender {
 
-    private final MutinyEmitter<byte[]> emitter;
+    static final String CHANNEL = "ticks";
+
+    private final KafkaClientService clients;
     private final ProducerStats stats;
     private final Semaphore inFlight;
     private final int maxInFlight;
+    private final String topic;
+    private volatile Producer<String, byte[]> producer;
 
-    public TickSender(@Channel("ticks") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<byte[]> emitter,
-                      ProducerStats stats, ProducerSettings settings) {
-        this.emitter = emitter;
+    public TickSender(KafkaClientService clients, ProducerStats stats, ProducerSettings settings,
+                      @ConfigProperty(name = "stock.topic") String topic) {
+        this.clients = clients;
         this.stats = stats;
+        this.topic = topic;
         this.maxInFlight = settings.maxInFlight();
         this.inFlight = new Semaphore(maxInFlight);
     }
@@ -37,22 +43,32 @@ public class TickSender {
     public void send(Tick tick) throws InterruptedException {
         inFlight.acquire();
         long started = System.nanoTime();
-        OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder().withKey(tick.symbol()).build();
-        Message<byte[]> message = Message.of(TickJson.encodeBytes(tick), Metadata.of(key),
-                () -> {
-                    inFlight.release();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, tick.symbol(), TickJson.encodeBytes(tick));
+        try {
+            producer().send(record, (metadata, error) -> {
+                inFlight.release();
+                if (error == null) {
                     stats.recordSent(tick, System.nanoTime() - started);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    inFlight.release();
+                } else {
                     stats.recordFailed();
-                    return CompletableFuture.completedFuture(null);
-                });
-        emitter.sendMessageAndForget(message);
+                }
+            });
+        } catch (RuntimeException e) {
+            inFlight.release();
+            stats.recordFailed();
+        }
     }
 
     public int inFlight() {
         return maxInFlight - inFlight.availablePermits();
+    }
+
+    private Producer<String, byte[]> producer() {
+        Producer<String, byte[]> current = producer;
+        if (current == null) {
+            current = clients.<String, byte[]>getProducer(CHANNEL).unwrap();
+            producer = current;
+        }
+        return current;
     }
 }
