@@ -1,0 +1,86 @@
+package dev.stockstream.visualizer;
+
+import dev.stockstream.model.BatchRow;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The dashboard's data as JSON: the latest batch, the last N batches, the reader's state. */
+@Path("/api")
+@Blocking
+@Produces(MediaType.APPLICATION_JSON)
+public class BatchApiResource {
+
+    public record BatchJson(long batchId, String committedAt, Long batchTime, int symbols, long ticks, long volume,
+                            List<BatchRow> rows) {
+        static BatchJson of(Batch batch) {
+            return new BatchJson(batch.id(), batch.committedAt().toString(),
+                    batch.batchTime().isPresent() ? batch.batchTime().getAsLong() : null,
+                    batch.symbols(), batch.ticks(), batch.volume(), batch.rows());
+        }
+    }
+
+    public record BatchesJson(String state, int requested, List<BatchJson> batches, List<Long> skipped) {
+    }
+
+    public record StatusJson(String state, String problem, Long latestBatchId, String latestCommittedAt,
+                             String outputRoot, int trendBatches, String readAt) {
+    }
+
+    @Inject
+    BatchHistory history;
+    @Inject
+    VisualizerSettings settings;
+
+    @GET
+    @Path("batches/latest")
+    public Response latest() {
+        History current = history.read(1);
+        Response unavailable = unavailable(current);
+        if (unavailable != null) {
+            return unavailable;
+        }
+        if (current.batches().isEmpty()) {
+            return ErrorResponses.json(Response.Status.NOT_FOUND,
+                    "no readable batch under " + settings.outputRoot() + " yet");
+        }
+        return Response.ok(BatchJson.of(current.batches().get(0))).build();
+    }
+
+    @GET
+    @Path("batches")
+    public Response last(@RestQuery String last) {
+        int count = InvalidParameterException.batchCount(last, settings.trendBatches());
+        History current = history.read(count);
+        Response unavailable = unavailable(current);
+        if (unavailable != null) {
+            return unavailable;
+        }
+        return Response.ok(new BatchesJson(current.state().name(), count,
+                current.batches().stream().map(BatchJson::of).toList(), current.skipped())).build();
+    }
+
+    @GET
+    @Path("status")
+    public StatusJson status() {
+        History current = history.read(1);
+        return new StatusJson(current.state().name(), current.problem().orElse(null),
+                current.latest().map(Batch::id).orElse(null),
+                current.latest().map(batch -> batch.committedAt().toString()).orElse(null),
+                settings.outputRoot().toString(), settings.trendBatches(), current.readAt().toString());
+    }
+
+    /** Stale data is fine on the page under a warning; the API says it cannot answer. */
+    private static Response unavailable(History current) {
+        if (current.state() == History.State.UNREACHABLE || current.state() == History.State.POINTER_UNREADABLE) {
+            return ErrorResponses.json(Response.Status.SERVICE_UNAVAILABLE, current.problem().orElse("unavailable"));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.stockstream.visualizer;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The charts as standalone images, for saving or embedding elsewhere. */
+@Path("/charts")
+@Blocking
+public class ChartResource {
+
+    static final String SVG = "image/svg+xml";
+    static final String PNG = "image/png";
+
+    @Inject
+    BatchHistory history;
+    @Inject
+    Charts charts;
+    @Inject
+    VisualizerSettings settings;
+
+    @GET
+    @Path("bar.svg")
+    @Produces(SVG)
+    public Response barSvg() {
+        return image(1, SVG, batches -> charts.bar(batches, Charts.Format.SVG));
+    }
+
+    @GET
+    @Path("bar.png")
+    @Produces(PNG)
+    public Response barPng() {
+        return image(1, PNG, batches -> charts.bar(batches, Charts.Format.PNG));
+    }
+
+    @GET
+    @Path("trend.svg")
+    @Produces(SVG)
+    public Response trendSvg(@RestQuery String last) {
+        int count = InvalidParameterException.batchCount(last, settings.trendBatches());
+        return image(count, SVG, batches -> charts.trend(batches, Charts.Format.SVG));
+    }
+
+    @GET
+    @Path("trend.png")
+    @Produces(PNG)
+    public Response trendPng(@RestQuery String last) {
+        int count = InvalidParameterException.batchCount(last, settings.trendBatches());
+        return image(count, PNG, batches -> charts.trend(batches, Charts.Format.PNG));
+    }
+
+    private Response image(int count, String type, Function<List<Batch>, Object> render) {
+        History current = history.read(count);
+        if (current.batches().isEmpty()) {
+            Response.Status status = current.state() == History.State.WAITING
+                    ? Response.Status.NOT_FOUND : Response.Status.SERVICE_UNAVAILABLE;
+            return ErrorResponses.json(status, current.problem().orElse("no readable batch yet"));
+        }
+        return Response.ok(render.apply(current.batches()), type).header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.stockstream.visualizer;
+
+import dev.stockstream.model.BatchRow;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Which symbols a chart draws when there are more than fit: the most traded ones, by volume. */
+final class ChartSymbols {
+
+    private ChartSymbols() {
+    }
+
+    /** Up to {@code max} symbols of these batches, by total volume then name, returned in name order. */
+    static List<String> mostTraded(List<Batch> batches, int max) {
+        Map<String, Long> volumeBySymbol = batches.stream()
+                .flatMap(batch -> batch.rows().stream())
+                .collect(Collectors.groupingBy(BatchRow::symbol, Collectors.summingLong(BatchRow::volume)));
+        return volumeBySymbol.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(max)
+                .map(Map.Entry::getKey)
+                .sorted(Comparator.naturalOrder())
+                .toList();
+    }
+}

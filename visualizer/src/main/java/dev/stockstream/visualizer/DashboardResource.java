@@ -1,0 +1,64 @@
+package dev.stockstream.visualizer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/** The dashboard page and its live-update stream. */
+@Path("/")
+public class DashboardResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(DashboardView view, int trendBatches);
+
+        static native TemplateInstance dashboard$live(DashboardView view);
+    }
+
+    @Inject
+    BatchHistory history;
+    @Inject
+    DashboardViews views;
+    @Inject
+    VisualizerSettings settings;
+    @Inject
+    LiveUpdates liveUpdates;
+    @Inject
+    MeterRegistry registry;
+
+    /** Reads the pointer on every request, so a page is never older than HDFS; batches come from the cache. */
+    @GET
+    @Blocking
+    @Produces(MediaType.TEXT_HTML)
+    public String page() {
+        Timer.Sample sample = Timer.start(registry);
+        try {
+            History current = history.read(settings.trendBatches());
+            return Templates.dashboard(views.of(current), settings.trendBatches()).render();
+        } finally {
+            sample.stop(registry.timer("visualizer.page.render", "view", "dashboard"));
+        }
+    }
+
+    /** Server-sent events named {@code dashboard}, each the page's live fragment rendered on the server. */
+    @GET
+    @Path("events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@Context SseEventSink sink, @Context Sse sse) {
+        liveUpdates.subscribe(sink, sse);
+    }
+
+    static String liveFragment(DashboardView view) {
+        return Templates.dashboard$live(view).render();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.stockstream.visualizer;
+
+import io.quarkus.qute.RawString;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Turns one read of the history into the dashboard's view model. */
+@ApplicationScoped
+public class DashboardViews {
+
+    private final Charts charts;
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public DashboardViews(Charts charts) {
+        this.charts = charts;
+    }
+
+    public DashboardView of(History history) {
+        String hdfs = switch (history.state()) {
+            case UNREACHABLE -> "unreachable";
+            case POINTER_UNREADABLE -> "reachable, pointer unreadable";
+            default -> "reachable";
+        };
+        String problem = history.problem().orElse("");
+        if (history.batches().isEmpty()) {
+            String headline = switch (history.state()) {
+                case UNREACHABLE -> "HDFS unreachable";
+                case POINTER_UNREADABLE -> "The latest-batch pointer is unreadable";
+                default -> "Waiting for the first batch";
+            };
+            return new DashboardView(history.state().name(), headline, problem, false, -1, "", 0, "", "", 0, 0, 0,
+                    List.of(), history.skipped(), 0, hdfs, new RawString(""), new RawString(""));
+        }
+        Batch latest = history.batches().get(0);
+        String headline = switch (history.state()) {
+            case UNREACHABLE -> "HDFS unreachable: showing the last batches read";
+            case POINTER_UNREADABLE -> "The latest-batch pointer is unreadable: showing the last batches read";
+            default -> "Live";
+        };
+        return new DashboardView(history.state().name(), headline, problem, true, latest.id(),
+                Formats.time(latest.committedAt()), latest.committedAt().toEpochMilli(),
+                Formats.age(Duration.between(latest.committedAt(), clock.instant())),
+                latest.batchTime().isPresent() ? Formats.time(latest.batchTime().getAsLong()) + " UTC" : "no valid ticks",
+                latest.ticks(), latest.symbols(), latest.volume(), latest.rows(), history.skipped(),
+                history.batches().size(), hdfs,
+                new RawString((String) charts.bar(history.batches(), Charts.Format.INLINE_SVG)),
+                new RawString((String) charts.trend(history.batches(), Charts.Format.INLINE_SVG)));
+    }
+}

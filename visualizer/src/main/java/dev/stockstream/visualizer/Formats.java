@@ -1,0 +1,39 @@
+package dev.stockstream.visualizer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How times and ages read on the page and in the charts (always UTC). */
+final class Formats {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private Formats() {
+    }
+
+    static String time(long epochMillis) {
+        return TIME.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    /** {@code 4 s}, {@code 3 min 12 s}, {@code 2 h 5 min}. */
+    static String age(Duration age) {
+        long seconds = Math.max(0, age.toSeconds());
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        if (seconds < 86_400) {
+            return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+        }
+        return seconds / 86_400 + " d " + seconds % 86_400 / 3600 + " h";
+    }
+}

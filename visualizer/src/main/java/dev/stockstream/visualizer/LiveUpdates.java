@@ -1,0 +1,130 @@
+package dev.stockstream.visualizer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseBroadcaster;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * One poller for all browsers: reads the latest-batch pointer every poll interval and, when
+ * the dashboard changed (a new batch, HDFS lost or back), renders the live fragment once and
+ * pushes it to every open page as a server-sent event.
+ */
+@ApplicationScoped
+public class LiveUpdates {
+
+    private static final Logger LOG = Logger.getLogger(LiveUpdates.class);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    /** What makes two reads show the same dashboard. */
+    private record Version(History.State state, List<Long> batchIds, List<Long> skipped, Optional<String> problem) {
+        static Version of(History history) {
+            return new Version(history.state(), history.batchIds(), history.skipped(), history.problem());
+        }
+    }
+
+    @Inject
+    BatchHistory history;
+    @Inject
+    DashboardViews views;
+    @Inject
+    VisualizerSettings settings;
+    @Inject
+    MeterRegistry registry;
+
+    private final AtomicInteger clients = new AtomicInteger();
+    private ScheduledExecutorService executor;
+    private volatile Sse sse;
+    private volatile SseBroadcaster broadcaster;
+    private volatile Version shown;
+    private volatile String fragment;
+    private volatile Instant lastPoll = Instant.now();
+    private volatile Instant lastHeartbeat = Instant.now();
+
+    void start(@Observes StartupEvent event) {
+        registry.gauge("visualizer.sse.clients", clients);
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "batch-pointer-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::pollSafely, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
+        SseBroadcaster current = broadcaster;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /** When the poller last finished a read, for the liveness check. */
+    public Instant lastPoll() {
+        return lastPoll;
+    }
+
+    public synchronized void subscribe(SseEventSink sink, Sse sse) {
+        if (broadcaster == null) {
+            this.sse = sse;
+            broadcaster = sse.newBroadcaster();
+            broadcaster.onClose(closed -> clients.decrementAndGet());
+            broadcaster.onError((closed, error) -> LOG.debugf("live update not delivered: %s", error.getMessage()));
+        }
+        clients.incrementAndGet();
+        String current = fragment;
+        if (current != null) {
+            sink.send(event(current));
+        }
+        broadcaster.register(sink);
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "live update poll failed");
+        }
+    }
+
+    private void poll() {
+        History current = history.read(settings.trendBatches());
+        lastPoll = Instant.now();
+        Version version = Version.of(current);
+        if (!version.equals(shown)) {
+            if (shown != null && shown.state() != current.state()) {
+                LOG.infof("dashboard state %s -> %s%s", shown.state(), current.state(),
+                        current.problem().map(p -> ": " + p).orElse(""));
+            }
+            fragment = DashboardResource.liveFragment(views.of(current));
+            shown = version;
+            SseBroadcaster target = broadcaster;
+            if (target != null) {
+                target.broadcast(event(fragment));
+            }
+        } else if (Duration.between(lastHeartbeat, lastPoll).compareTo(HEARTBEAT) > 0 && broadcaster != null) {
+            // keeps proxies and port-forwards from closing an idle stream
+            broadcaster.broadcast(sse.newEventBuilder().comment("heartbeat").build());
+            lastHeartbeat = lastPoll;
+        }
+    }
+
+    private OutboundSseEvent event(String html) {
+        return sse.newEventBuilder().name("dashboard").data(html).build();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.stockstream.visualizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockstream.model.OutputLayout;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The history reader over a {@code file:} root (the same code path as {@code hdfs://}). */
+class BatchHistoryTest {
+
+    private static final long T0 = 1_732_406_400_000L;
+
+    @TempDir
+    Path dir;
+    private SimpleMeterRegistry registry;
+    private BatchFiles files;
+    private BatchHistory history;
+    private BatchCommitter committer;
+
+    @BeforeEach
+    void open() throws Exception {
+        registry = new SimpleMeterRegistry();
+        files = new BatchFiles(dir.toUri(), Duration.ofSeconds(2));
+        history = new BatchHistory(files, 3, 100, registry, Clock.systemUTC());
+        committer = new BatchCommitter(FileSystem.newInstance(dir.toUri(), new Configuration()), dir.toUri().toString());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        committer.close();
+        files.close();
+    }
+
+    private void commit(long id) {
+        committer.commit(id, BatchCommitter.rows(id, T0 + id * 1000, "AAPL", 100.0 + id, "IBM", 50.0 + id));
+    }
+
+    private double counter(String name, String... tags) {
+        return registry.counter(name, tags).count();
+    }
+
+    @Test
+    void beforeTheFirstBatchTheStateIsWaiting() {
+        History read = history.read(5);
+        assertThat(read.state()).isEqualTo(History.State.WAITING);
+        assertThat(read.batches()).isEmpty();
+    }
+
+    @Test
+    void readsTheNewestNBatchesFromThePointerDownwardNewestFirst() {
+        for (long id = 0; id < 8; id++) {
+            commit(id);
+        }
+        History read = history.read(3);
+        assertThat(read.state()).isEqualTo(History.State.OK);
+        assertThat(read.batchIds()).containsExactly(7L, 6L, 5L);
+        assertThat(read.latest().orElseThrow().rows()).extracting(row -> row.symbol() + "=" + row.avgPrice())
+                .containsExactly("AAPL=107.0", "IBM=57.0");
+        assertThat(history.read(100).batchIds()).hasSize(8).startsWith(7L).endsWith(0L);
+    }
+
+    @Test
+    void aBatchIsReadOnceThenServedFromTheCache() {
+        for (long id = 0; id < 5; id++) {
+            commit(id);
+        }
+        history.read(5);
+        history.read(5);
+        history.read(5);
+        assertThat(counter("visualizer.batches.read", "outcome", "ok")).isEqualTo(5);
+        assertThat(counter("visualizer.batch.cache.hits")).isEqualTo(10);
+        commit(5);
+        assertThat(history.read(5).batchIds()).containsExactly(5L, 4L, 3L, 2L, 1L);
+        assertThat(counter("visualizer.batches.read", "outcome", "ok")).isEqualTo(6);
+    }
+
+    @Test
+    void onlyThePointerIsReadWhenNothingChanged() throws Exception {
+        for (long id = 0; id < 3; id++) {
+            commit(id);
+        }
+        history.read(3);
+        // a batch rewritten in place would be a contract violation; the cache proves it is not re-read
+        Files.writeString(dir.resolve(OutputLayout.batchDataFile(2)), "garbage", StandardCharsets.UTF_8);
+        assertThat(history.read(3).state()).isEqualTo(History.State.OK);
+        assertThat(history.read(3).batchIds()).containsExactly(2L, 1L, 0L);
+    }
+
+    @Test
+    void missingIdsAreSkippedWithinTheBoundedLookBack() {
+        commit(0);
+        commit(4);
+        commit(9);
+        History read = history.read(5);
+        // maxMissing = 3: 8, 7, 6 are skipped; the fourth missing id (5) ends the look-back before 4
+        assertThat(read.batchIds()).containsExactly(9L);
+        assertThat(read.skipped()).containsExactly(8L, 7L, 6L, 5L);
+        assertThat(counter("visualizer.batches.read", "outcome", "missing")).isEqualTo(4);
+        history.read(5);
+        assertThat(counter("visualizer.batches.read", "outcome", "missing")).as("missing ids are cached").isEqualTo(4);
+    }
+
+    @Test
+    void gapsShorterThanTheLookBackAreSkipped() {
+        commit(0);
+        commit(1);
+        commit(4);
+        History read = history.read(3);
+        assertThat(read.batchIds()).containsExactly(4L, 1L, 0L);
+        assertThat(read.skipped()).containsExactly(3L, 2L);
+    }
+
+    @Test
+    void aCorruptDataFileIsSkippedAndCounted() {
+        commit(0);
+        commit(1);
+        committer.commitRaw(2, "batch_id,batch_time,symbol,avg_price,min_price,max_price,vwap,tick_count,volume\n"
+                + "2,123,AAPL,not-a-number,1,1,1,1,1\n");
+        committer.commitRaw(3, "no header at all\n");
+        History read = history.read(5);
+        assertThat(read.state()).isEqualTo(History.State.OK);
+        assertThat(read.batchIds()).containsExactly(1L, 0L);
+        assertThat(read.skipped()).containsExactly(3L, 2L);
+        assertThat(counter("visualizer.batches.read", "outcome", "corrupt")).isEqualTo(2);
+    }
+
+    @Test
+    void aFileThatFailsItsChecksumIsCorruptNotAnOutage() throws Exception {
+        commit(0);
+        commit(1);
+        // rewritten behind Hadoop's back: the .crc beside it no longer matches
+        Files.writeString(dir.resolve(OutputLayout.batchDataFile(1)), "batch_id,something,else\n", StandardCharsets.UTF_8);
+        History read = history.read(5);
+        assertThat(read.state()).isEqualTo(History.State.OK);
+        assertThat(read.batchIds()).containsExactly(0L);
+        assertThat(read.skipped()).containsExactly(1L);
+    }
+
+    @Test
+    void aHeaderOnlyBatchIsACommittedBatchWithoutRows() {
+        commit(0);
+        committer.commit(1, List.of());
+        History read = history.read(5);
+        assertThat(read.batchIds()).containsExactly(1L, 0L);
+        assertThat(read.latest().orElseThrow().rows()).isEmpty();
+        assertThat(read.latest().orElseThrow().batchTime()).isEmpty();
+    }
+
+    @Test
+    void aPointerThatIsNotABatchIdIsReportedAndTheLastBatchesKept() throws Exception {
+        commit(0);
+        history.read(5);
+        Files.writeString(dir.resolve(OutputLayout.LATEST_POINTER), "<html>oops</html>", StandardCharsets.UTF_8);
+        Files.deleteIfExists(dir.resolve(OutputLayout.BATCHES_DIR).resolve("._LATEST.crc"));
+        History read = history.read(5);
+        assertThat(read.state()).isEqualTo(History.State.POINTER_UNREADABLE);
+        assertThat(read.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("_LATEST"));
+        assertThat(read.batchIds()).containsExactly(0L);
+    }
+}

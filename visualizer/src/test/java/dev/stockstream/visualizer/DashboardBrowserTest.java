@@ -1,0 +1,126 @@
+package dev.stockstream.visualizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium looking at the dashboard while batches commit in a real MiniDFSCluster. */
+@QuarkusTest
+@WithTestResource(value = HdfsTestResource.class, initArgs = @ResourceArg(name = "root", value = "/browser"))
+class DashboardBrowserTest {
+
+    private static final long T0 = 1_732_406_400_000L;
+    private static final Path BROWSER_DIR = Path.of("target", "chromium");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TestHTTPResource("/")
+    URL dashboard;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        Path profile = Files.createDirectories(BROWSER_DIR.resolve("profile-" + System.nanoTime())).toAbsolutePath();
+        Path home = Files.createDirectories(BROWSER_DIR.resolve("xdg")).toAbsolutePath();
+        // explicit browser and driver: Selenium Manager never runs, nothing is downloaded
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("XDG_CACHE_HOME", home.resolve("cache").toString(),
+                        "XDG_CONFIG_HOME", home.resolve("config").toString()))
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile,
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--window-size=1400,1300");
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void theDashboardShowsBothChartsAndUpdatesInPlaceWhenABatchCommits() throws IOException {
+        try (BatchCommitter committer = HdfsTestResource.committer()) {
+            for (long id = 0; id < 3; id++) {
+                committer.commit(id, BatchCommitter.rows(id, T0 + id * 5000,
+                        "AAPL", 180.0 + id, "MSFT", 410.0 - id, "IBM", 150.0 + 2 * id));
+            }
+            browser.get(dashboard.toString().replace("localhost", "127.0.0.1"));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(driver -> "2".equals(text("batch-id")));
+            assertChartVisible("bar-chart");
+            assertChartVisible("trend-chart");
+            wait.until(driver -> "live".equals(text("connection")));
+
+            JavascriptExecutor js = browser;
+            js.executeScript("window.notReloaded = 'still the same page';");
+            committer.commit(3, BatchCommitter.rows(3, T0 + 15_000, "AAPL", 184.0, "MSFT", 405.0, "NVDA", 130.0));
+
+            wait.until(driver -> "3".equals(text("batch-id")));
+            assertThat(js.executeScript("return window.notReloaded;")).isEqualTo("still the same page");
+            assertThat(((Number) js.executeScript("return window.dashboardUpdates;")).intValue()).isPositive();
+            List<String> barTexts = svgTexts("bar-chart");
+            assertThat(barTexts).contains("NVDA", "130.00", "184.00").doesNotContain("IBM");
+            List<String> legend = svgTexts("trend-chart");
+            assertThat(legend).contains("AAPL", "MSFT", "IBM", "NVDA", "batches 0 to 3");
+            assertChartVisible("bar-chart");
+            assertChartVisible("trend-chart");
+
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve("dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
+        }
+    }
+
+    /* The live fragment replaces the DOM under the test at any moment, so everything is read in one script call. */
+
+    private String text(String id) {
+        return (String) browser.executeScript(
+                "var e = document.getElementById(arguments[0]); return e ? e.textContent.trim() : null;", id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> svgTexts(String chartId) {
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll('#' + arguments[0]"
+                + " + ' text')).map(function (t) { return t.textContent; });", chartId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void assertChartVisible(String id) {
+        Map<String, Object> box = (Map<String, Object>) browser.executeScript(
+                "var e = document.getElementById(arguments[0]); if (!e) return null; var r = e.getBoundingClientRect();"
+                        + " return {width: r.width, height: r.height, visible: getComputedStyle(e).visibility !== 'hidden'"
+                        + " && r.width > 0};", id);
+        assertThat(box).as(id + " present").isNotNull();
+        assertThat(box.get("visible")).as(id + " visible").isEqualTo(true);
+        assertThat(((Number) box.get("width")).doubleValue()).as(id + " width").isGreaterThan(300);
+        assertThat(((Number) box.get("height")).doubleValue()).as(id + " height").isGreaterThan(150);
+    }
+}
