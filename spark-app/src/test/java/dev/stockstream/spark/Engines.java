@@ -1,0 +1,83 @@
+package dev.stockstream.spark;
+
+import dev.stockstream.embedded.EmbeddedHdfs;
+import dev.stockstream.embedded.EmbeddedKafka;
+import java.net.URI;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One Kafka broker, one HDFS cluster and one {@code local[2]} Spark session for all the test
+ * classes of the module, started on first use and closed when the test run ends.
+ */
+final class Engines implements BeforeAllCallback {
+
+    private static Running running;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+    }
+
+    static EmbeddedKafka kafka() {
+        return running().kafka;
+    }
+
+    static EmbeddedHdfs hdfs() {
+        return running().hdfs;
+    }
+
+    static SparkSession spark() {
+        return running().spark;
+    }
+
+    /** A fresh output root on the shared HDFS. */
+    static URI outputRoot(String name) {
+        return URI.create(running().hdfs.uri() + "/" + name);
+    }
+
+    static JobSettings settings(String topic, String rootName) {
+        return new JobSettings(kafka().bootstrapServers(), topic, outputRoot(rootName),
+                java.time.Duration.ofMillis(100), "earliest", 1_000_000);
+    }
+
+    private static synchronized Running running() {
+        if (running == null) {
+            throw new IllegalStateException("annotate the test class with @ExtendWith(Engines.class)");
+        }
+        return running;
+    }
+
+    private static synchronized Running start() {
+        running = new Running(EmbeddedKafka.startDefault(), EmbeddedHdfs.startDefault(), localSpark());
+        return running;
+    }
+
+    static SparkSession localSpark() {
+        return SparkSession.builder()
+                .master("local[2]")
+                .appName("stock-spark-app-test")
+                .config("spark.driver.host", "localhost")
+                .config("spark.driver.bindAddress", "localhost")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.hadoop.dfs.replication", "1")
+                // A one-datanode cluster often reports a block late; HDFS's default first retry of 400 ms
+                // at each file close would dominate small test batches.
+                .config("spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20")
+                .getOrCreate();
+    }
+
+    private record Running(EmbeddedKafka kafka, EmbeddedHdfs hdfs, SparkSession spark)
+            implements ExtensionContext.Store.CloseableResource {
+
+        @Override
+        public void close() {
+            spark.stop();
+            hdfs.close();
+            kafka.close();
+        }
+    }
+}

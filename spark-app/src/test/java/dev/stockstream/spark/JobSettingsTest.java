@@ -1,0 +1,101 @@
+package dev.stockstream.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class JobSettingsTest {
+
+    @Test
+    void withNothingSetTheDefaultsOfTheSettingsTableApply() {
+        JobSettings settings = JobSettings.fromEnvironmentAndArgs(Map.of());
+
+        assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(settings.topic()).isEqualTo("stockTopic");
+        assertThat(settings.outputRoot()).isEqualTo(URI.create("hdfs://localhost:8020/stockstream"));
+        assertThat(settings.triggerInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.startingOffsets()).isEqualTo("earliest");
+        assertThat(settings.maxOffsetsPerTrigger()).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void environmentVariablesAreReadAndArgumentsOverrideThem() {
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "kafka-0.kafka:9092,kafka-1.kafka:9092",
+                "STOCK_TOPIC", "fromEnv",
+                "STOCK_OUTPUT_ROOT", "hdfs://namenode:8020/stock/",
+                "STOCK_TRIGGER_INTERVAL", "500ms",
+                "STOCK_MAX_OFFSETS_PER_TRIGGER", "5000",
+                "UNRELATED", "ignored");
+
+        JobSettings settings = JobSettings.fromEnvironmentAndArgs(env, "STOCK_TOPIC=fromArgs",
+                "STOCK_STARTING_OFFSETS=latest", "STOCK_TRIGGER_INTERVAL=2 minutes");
+
+        assertThat(settings.bootstrapServers()).isEqualTo("kafka-0.kafka:9092,kafka-1.kafka:9092");
+        assertThat(settings.topic()).isEqualTo("fromArgs");
+        assertThat(settings.outputRoot()).isEqualTo(URI.create("hdfs://namenode:8020/stock"));
+        assertThat(settings.triggerInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.startingOffsets()).isEqualTo("latest");
+        assertThat(settings.maxOffsetsPerTrigger()).isEqualTo(5000);
+        assertThat(settings.resolve("checkpoints")).isEqualTo("hdfs://namenode:8020/stock/checkpoints");
+    }
+
+    @Test
+    void eachBadValueFailsWithOneLineNamingItsSetting() {
+        Map<String, String> bad = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "localhost",
+                "STOCK_TOPIC", "no spaces allowed",
+                "STOCK_OUTPUT_ROOT", "relative/path",
+                "STOCK_TRIGGER_INTERVAL", "soon",
+                "STOCK_STARTING_OFFSETS", "yesterday",
+                "STOCK_MAX_OFFSETS_PER_TRIGGER", "0");
+        bad.forEach((name, value) -> assertThatThrownBy(() -> JobSettings.fromEnvironmentAndArgs(Map.of(name, value)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(name + " ")
+                .hasMessageContaining("'" + value + "'")
+                .hasMessageNotContaining("\n"));
+    }
+
+    @Test
+    void anArgumentThatIsNotAKnownSettingIsRefusedWithTheKnownNames() {
+        assertThatThrownBy(() -> JobSettings.fromEnvironmentAndArgs(Map.of(), "STOCK_TOPICS=x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STOCK_TOPICS=x")
+                .hasMessageContaining("STOCK_TOPIC");
+        assertThatThrownBy(() -> JobSettings.fromEnvironmentAndArgs(Map.of(), "--help"))
+                .hasMessageContaining("--help");
+    }
+
+    @Test
+    void theSettingsRoundTripThroughTheirNameValueForm() {
+        JobSettings settings = JobSettings.fromEnvironmentAndArgs(Map.of(), "STOCK_TRIGGER_INTERVAL=0s",
+                "STOCK_OUTPUT_ROOT=file:/tmp/stock");
+
+        assertThat(settings.asValues()).containsOnlyKeys(JobSettings.NAMES);
+        assertThat(JobSettings.fromValues(settings.asValues())).isEqualTo(settings);
+        assertThat(settings.triggerInterval()).isZero();
+    }
+
+    @Test
+    void theExposedNamesAndDefaultsAreExactlyTheSparkAppRowsOfTheSettingsDocument() throws Exception {
+        Path doc = Path.of("..", "docs", "SETTINGS.md");
+        Matcher rows = Pattern.compile("(?m)^\\| `([A-Z_]+)` \\| `[^`]*` \\| `([^`]*)` \\|[^|]*spark-app[^|]*\\|\\s*$")
+                .matcher(Files.readString(doc));
+        Map<String, String> documented = new java.util.LinkedHashMap<>();
+        while (rows.find()) {
+            documented.put(rows.group(1), rows.group(2));
+        }
+
+        assertThat(JobSettings.NAMES).containsExactlyInAnyOrderElementsOf(documented.keySet());
+        assertThat(JobSettings.DEFAULTS).isEqualTo(documented);
+        assertThat(JobSettings.USAGE).contains(JobSettings.NAMES);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.stockstream.spark;
+
+import dev.stockstream.embedded.EmbeddedHdfs;
+import dev.stockstream.embedded.EmbeddedKafka;
+import dev.stockstream.model.Tick;
+import dev.stockstream.model.TickJson;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+
+/**
+ * bench/spark-job.sh: the job in {@code local[*]} against a plain {@link KafkaConsumer} loop that
+ * does the same work (contract parsing, per-batch aggregation, the same HDFS commit), on the same
+ * preloaded in-process broker and HDFS, one after the other after a warm-up of each.
+ */
+public final class SparkJobBench {
+
+    private static final int PARTITIONS = 4;
+    private static final int SYMBOLS = 20;
+    private static final long T0 = 1_732_406_400_000L;
+    private static final long BATCH = 1_000_000;
+
+    public static void main(String[] args) throws Exception {
+        long total = args.length > 0 ? Long.parseLong(args[0]) : 3_000_000;
+        long warmup = Math.max(100_000, total / 10);
+        try (EmbeddedKafka kafka = EmbeddedKafka.startDefault(); EmbeddedHdfs hdfs = EmbeddedHdfs.startDefault()) {
+            preload(kafka, "bench-warmup", warmup);
+            preload(kafka, "bench-ticks", total);
+            SparkSession spark = SparkSession.builder()
+                    .master("local[*]")
+                    .appName("spark-job-bench")
+                    .config("spark.driver.host", "localhost")
+                    .config("spark.driver.bindAddress", "localhost")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.hadoop.dfs.replication", "1")
+                    // Both sides write through this configuration: a one-datanode cluster often reports a
+                    // block late, and HDFS's default first retry of 400 ms at file close is not what is measured.
+                    .config("spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20")
+                    .getOrCreate();
+            TaskTimes taskTimes = new TaskTimes();
+            spark.sparkContext().addSparkListener(taskTimes);
+            JobSettings settings = new JobSettings(kafka.bootstrapServers(), "bench-warmup",
+                    URI.create(hdfs.uri() + "/bench-warmup-spark"), Duration.ZERO, "earliest", BATCH);
+
+            runSpark(spark, settings, warmup);
+            runBaseline(kafka, settings.withOutputRoot(URI.create(hdfs.uri() + "/bench-warmup-baseline")), warmup,
+                    spark.sparkContext().hadoopConfiguration());
+
+            taskTimes.reset();
+            double sparkRate = runSpark(spark, settings.withTopic("bench-ticks")
+                    .withOutputRoot(URI.create(hdfs.uri() + "/bench-spark")), total);
+            System.err.println("spark tasks of the measured run: " + taskTimes);
+            double baselineRate = runBaseline(kafka, settings.withTopic("bench-ticks")
+                    .withOutputRoot(URI.create(hdfs.uri() + "/bench-baseline")), total,
+                    spark.sparkContext().hadoopConfiguration());
+            spark.stop();
+            System.out.println(String.format(Locale.ROOT,
+                    "spark_job_vs_plain_consumer ratio=%.2f spark=%d baseline=%d",
+                    sparkRate / baselineRate, Math.round(sparkRate), Math.round(baselineRate)));
+        }
+        System.exit(0);
+    }
+
+    /** Ticks spread evenly over partitions and symbols, keyed by symbol. */
+    private static void preload(EmbeddedKafka kafka, String topic, long count) {
+        kafka.createTopic(topic, PARTITIONS);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "1");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "524288");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (long n = 0; n < count; n++) {
+                int partition = (int) (n % PARTITIONS);
+                Tick tick = new Tick("SYM" + ((n / PARTITIONS) % SYMBOLS), 50.0 + (n % 1000) / 10.0, n % 700, T0 + n);
+                producer.send(new ProducerRecord<>(topic, partition, tick.symbol().getBytes(), TickJson.encodeBytes(tick)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static double runSpark(SparkSession spark, JobSettings settings, long expected) throws Exception {
+        long started = System.nanoTime();
+        StreamingQuery query = StockStreamingJob.start(settings, spark);
+        query.processAllAvailable();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long processed = 0;
+        for (StreamingQueryProgress progress : query.recentProgress()) {
+            processed += progress.numInputRows();
+        }
+        query.stop();
+        check(processed, expected, "spark");
+        return expected / seconds;
+    }
+
+    private static double runBaseline(EmbeddedKafka kafka, JobSettings settings, long expected,
+                                      Configuration hadoopConf) throws Exception {
+        long started = System.nanoTime();
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, KafkaFetch.MAX_POLL_RECORDS);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, KafkaFetch.MAX_PARTITION_FETCH_BYTES);
+        BatchWriter writer = new BatchWriter(settings.outputRoot(), hadoopConf);
+        long processed = 0;
+        long batchId = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                partitions.add(new TopicPartition(settings.topic(), p));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            PartitionSummary summary = new PartitionSummary();
+            while (processed < expected) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    summary.accept(record.partition(), record.offset(), record.value());
+                    processed++;
+                    if (summary.records() == BATCH || processed == expected) {
+                        BatchSummary batch = BatchSummary.merge(List.of(summary));
+                        writer.commit(batchId, batch.rows(batchId), batch.quarantine(batchId, settings.topic()));
+                        batchId++;
+                        summary = new PartitionSummary();
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        check(processed, expected, "baseline");
+        return expected / seconds;
+    }
+
+    private static void check(long processed, long expected, String who) {
+        if (processed != expected) {
+            throw new IllegalStateException(who + " processed " + processed + " ticks, expected " + expected);
+        }
+    }
+
+    /** Where the executors' time goes: on CPU, in GC, or waiting (for the broker, or for a core). */
+    private static final class TaskTimes extends SparkListener {
+        private final AtomicLong runMs = new AtomicLong();
+        private final AtomicLong cpuMs = new AtomicLong();
+        private final AtomicLong gcMs = new AtomicLong();
+        private final AtomicLong tasks = new AtomicLong();
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            if (end.taskMetrics() != null) {
+                runMs.addAndGet(end.taskMetrics().executorRunTime());
+                cpuMs.addAndGet(end.taskMetrics().executorCpuTime() / 1_000_000);
+                gcMs.addAndGet(end.taskMetrics().jvmGCTime());
+                tasks.incrementAndGet();
+            }
+        }
+
+        void reset() {
+            runMs.set(0);
+            cpuMs.set(0);
+            gcMs.set(0);
+            tasks.set(0);
+        }
+
+        @Override
+        public String toString() {
+            return "tasks=" + tasks + " run_ms=" + runMs + " cpu_ms=" + cpuMs + " gc_ms=" + gcMs;
+        }
+    }
+}

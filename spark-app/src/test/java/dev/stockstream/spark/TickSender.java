@@ -1,0 +1,55 @@
+package dev.stockstream.spark;
+
+import dev.stockstream.embedded.EmbeddedKafka;
+import dev.stockstream.model.Tick;
+import dev.stockstream.model.TickJson;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Sends ticks and raw values to a topic, to an explicit partition, keyed by symbol like the producer. */
+final class TickSender implements AutoCloseable {
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final String topic;
+
+    TickSender(EmbeddedKafka kafka, String topic) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        this.topic = topic;
+    }
+
+    void send(int partition, Tick tick) {
+        send(partition, tick.symbol(), TickJson.encodeBytes(tick));
+    }
+
+    void sendRaw(int partition, String key, String value) {
+        send(partition, key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void send(int partition, String key, byte[] value) {
+        byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+        producer.send(new ProducerRecord<>(topic, partition, keyBytes, value), (metadata, error) -> {
+            if (error != null) {
+                throw new IllegalStateException("send failed", error);
+            }
+        });
+    }
+
+    void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
