@@ -1,0 +1,141 @@
+package dev.stockstream.helm;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What the apps read, taken from their sources in this repository (not from build outputs, so the
+ * check needs no prior build of the apps and cannot read a stale class). A missing app or file
+ * fails with a message saying what is missing: the chart is only proven against apps that exist.
+ */
+public final class AppSources {
+
+    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\s*\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern STRING_CONSTANT = Pattern.compile(
+            "public\\s+static\\s+final\\s+String\\s+([A-Z_][A-Z0-9_]*)\\s*=\\s*\"([^\"]*)\"\\s*;");
+    private static final Pattern NAMES_LIST = Pattern.compile(
+            "public\\s+static\\s+final\\s+List<String>\\s+NAMES\\s*=\\s*List\\.of\\(([^)]*)\\)\\s*;");
+    private static final Pattern PATH_ANNOTATION = Pattern.compile("@Path\\(\\s*\"([^\"]*)\"\\s*\\)");
+
+    private AppSources() {
+    }
+
+    public static Path app(String module) {
+        Path dir = Chart.repoRoot().resolve(module);
+        if (!Files.isDirectory(dir.resolve("src/main"))) {
+            throw new IllegalStateException("module " + module + " has no src/main in " + Chart.repoRoot()
+                    + ": the chart's wiring to it cannot be checked");
+        }
+        return dir;
+    }
+
+    /** application.properties of a Quarkus app, with the profile prefix ({@code %test.}) kept. */
+    public static Properties applicationProperties(String module) {
+        Path file = app(module).resolve("src/main/resources/application.properties");
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(read(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    /**
+     * MicroProfile properties a Quarkus app reads: the keys of its application.properties (any
+     * profile) and the names of its {@code @ConfigProperty} injections.
+     */
+    public static Set<String> quarkusPropertiesRead(String module) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String key : applicationProperties(module).stringPropertyNames()) {
+            names.add(key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key);
+        }
+        for (String source : javaSources(module)) {
+            Matcher matcher = CONFIG_PROPERTY.matcher(source);
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** The env var a MicroProfile property is read from: upper case, '.' and '-' as '_'. */
+    public static String envVarOf(String property) {
+        return property.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /**
+     * The Spark job's settings: the constants listed in {@code JobSettings.NAMES}, resolved from the
+     * {@code public static final String} constants of the same source file.
+     */
+    public static List<String> sparkJobSettings() {
+        String source = read(app("spark-app").resolve("src/main/java/dev/stockstream/spark/JobSettings.java"));
+        Map<String, String> constants = new LinkedHashMap<>();
+        Matcher constant = STRING_CONSTANT.matcher(source);
+        while (constant.find()) {
+            constants.put(constant.group(1), constant.group(2));
+        }
+        Matcher names = NAMES_LIST.matcher(source);
+        if (!names.find()) {
+            throw new IllegalStateException("JobSettings.java has no 'public static final List<String> NAMES = List.of(...)'");
+        }
+        List<String> settings = new ArrayList<>();
+        for (String identifier : names.group(1).split(",")) {
+            String trimmed = identifier.trim();
+            String value = constants.get(trimmed);
+            if (value == null) {
+                throw new IllegalStateException("JobSettings.NAMES lists " + trimmed + ", which is no String constant of JobSettings");
+            }
+            settings.add(value);
+        }
+        return settings;
+    }
+
+    /** The root paths of the JAX-RS resources of an app ({@code @Path} on a class). */
+    public static Set<String> resourcePaths(String module) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (String source : javaSources(module)) {
+            Matcher matcher = PATH_ANNOTATION.matcher(source);
+            if (matcher.find() && source.substring(0, matcher.start()).lines().noneMatch(l -> l.contains("{"))) {
+                paths.add(matcher.group(1));
+            }
+        }
+        return paths;
+    }
+
+    public static String pom(String module) {
+        return read(app(module).resolve("pom.xml"));
+    }
+
+    private static List<String> javaSources(String module) {
+        try (Stream<Path> files = Files.walk(app(module).resolve("src/main/java"))) {
+            return files.filter(f -> f.toString().endsWith(".java")).map(AppSources::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(file + " is missing: the chart's wiring to it cannot be checked");
+        }
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.stockstream.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The SparkApplication: what each Spark value changes, always valid against the operator's CRD. */
+@Timeout(120)
+class SparkApplicationTest {
+
+    private static JsonNode spec(Map<String, ?> sets) {
+        JsonNode application = Workloads.sparkApplication(Chart.render(sets));
+        assertThat(SparkApplicationSchema.validate(application)).isEmpty();
+        return application.path("spec");
+    }
+
+    @Test
+    void shouldRunTwoExecutorsByDefault() {
+        JsonNode spec = spec(Map.of());
+
+        assertThat(spec.path("executor").path("instances").asInt()).isEqualTo(2);
+        assertThat(spec.has("dynamicAllocation")).isFalse();
+        assertThat(spec.path("type").asText()).isEqualTo("Java");
+        assertThat(spec.path("mode").asText()).isEqualTo("cluster");
+        assertThat(spec.path("sparkVersion").asText()).isEqualTo("3.5.3");
+    }
+
+    @Test
+    void shouldRunFiveExecutorsWhenScaledToFive() {
+        assertThat(spec(Map.of("spark.executor.instances", 5)).path("executor").path("instances").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldHandExecutorCountToSparkWhenDynamicAllocationIsEnabled() {
+        JsonNode spec = spec(Map.of("spark.dynamicAllocation.enabled", true, "spark.dynamicAllocation.minExecutors", 2,
+                "spark.dynamicAllocation.maxExecutors", 8, "spark.dynamicAllocation.initialExecutors", 3));
+
+        JsonNode dynamic = spec.path("dynamicAllocation");
+        assertThat(dynamic.path("enabled").asBoolean()).isTrue();
+        assertThat(dynamic.path("minExecutors").asInt()).isEqualTo(2);
+        assertThat(dynamic.path("maxExecutors").asInt()).isEqualTo(8);
+        assertThat(dynamic.path("initialExecutors").asInt()).isEqualTo(3);
+        assertThat(dynamic.path("shuffleTrackingEnabled").asBoolean()).isTrue();
+        assertThat(spec.path("executor").has("instances")).isFalse();
+    }
+
+    @Test
+    void shouldRestartAlwaysByDefaultAndRetryOnFailureWhenAsked() {
+        assertThat(spec(Map.of()).path("restartPolicy").path("type").asText()).isEqualTo("Always");
+
+        JsonNode onFailure = spec(Map.of("spark.restartPolicy.type", "OnFailure", "spark.restartPolicy.onFailureRetries", 7))
+                .path("restartPolicy");
+        assertThat(onFailure.path("type").asText()).isEqualTo("OnFailure");
+        assertThat(onFailure.path("onFailureRetries").asInt()).isEqualTo(7);
+        assertThat(onFailure.path("onFailureRetryInterval").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void shouldGiveTheDriverAndExecutorsEveryAddOpensSparkNeedsOnJava17() {
+        List<String> required = Arrays.asList(System.getProperty("spark.add-opens").trim().split("\\s+"));
+        JsonNode spec = spec(Map.of());
+
+        for (String role : List.of("driver", "executor")) {
+            assertThat(Arrays.asList(spec.path(role).path("javaOptions").asText().split("\\s+"))).as(role)
+                    .containsAll(required);
+        }
+    }
+
+    @Test
+    void shouldRunDriverAndExecutorsAsTheSparkUserOfTheImage() {
+        JsonNode spec = spec(Map.of());
+
+        for (String role : List.of("driver", "executor")) {
+            assertThat(spec.path(role).path("podSecurityContext").path("runAsUser").asInt()).as(role).isEqualTo(185);
+            assertThat(spec.path(role).path("podSecurityContext").path("runAsNonRoot").asBoolean()).as(role).isTrue();
+            assertThat(spec.path(role).path("securityContext").path("allowPrivilegeEscalation").asBoolean(true)).as(role).isFalse();
+        }
+    }
+
+    @Test
+    void shouldSizeDriverAndExecutorsFromValues() {
+        JsonNode spec = spec(Map.of("spark.driver.memory", "2g", "spark.executor.cores", 2, "spark.executor.memory", "3g",
+                "spark.executor.coreLimit", "2500m"));
+
+        assertThat(spec.path("driver").path("memory").asText()).isEqualTo("2g");
+        assertThat(spec.path("executor").path("cores").asInt()).isEqualTo(2);
+        assertThat(spec.path("executor").path("memory").asText()).isEqualTo("3g");
+        assertThat(spec.path("executor").path("coreLimit").asText()).isEqualTo("2500m");
+    }
+
+    @Test
+    void shouldPassExtraSparkConfThrough() {
+        JsonNode conf = spec(Map.of("spark.sparkConf.spark\\.sql\\.shuffle\\.partitions", "8")).path("sparkConf");
+
+        assertThat(conf.path("spark.sql.shuffle.partitions").asText()).isEqualTo("8");
+        assertThat(conf.path("spark.hadoop.dfs.replication").asText()).isEqualTo("1");
+    }
+
+    @Test
+    void shouldRunTheDriverUnderAServiceAccountBoundToARoleForExecutorPods() {
+        Rendered rendered = Chart.render();
+        String account = Workloads.sparkApplication(rendered).path("spec").path("driver").path("serviceAccount").asText();
+        Role role = StrictModels.convert(rendered.component("Role", "spark"), Role.class);
+        RoleBinding binding = StrictModels.convert(rendered.component("RoleBinding", "spark"), RoleBinding.class);
+
+        assertThat(rendered.find("ServiceAccount", account)).isPresent();
+        assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+        assertThat(binding.getSubjects()).anyMatch(s -> "ServiceAccount".equals(s.getKind()) && account.equals(s.getName()));
+        for (String resource : List.of("pods", "services", "configmaps", "persistentvolumeclaims")) {
+            assertThat(role.getRules()).as(resource).anyMatch(rule -> rule.getResources().contains(resource)
+                    && rule.getVerbs().containsAll(List.of("create", "get", "list", "watch", "delete")));
+        }
+        assertThat(role.getRules()).extracting(PolicyRule::getApiGroups).allMatch(groups -> groups.equals(List.of("")));
+    }
+
+    @Test
+    void shouldNotCreateRbacResourcesIfSparkRbacCreateIsFalse() {
+        Rendered rendered = Chart.render(Map.of("spark.rbac.create", false));
+
+        assertThat(rendered.ofKind("Role")).isEmpty();
+        assertThat(rendered.ofKind("RoleBinding")).isEmpty();
+        assertThat(rendered.ofKind("ServiceAccount")).hasSize(1);
+    }
+
+    @Test
+    void shouldUseTheNamedExistingServiceAccountIfSparkServiceAccountCreateIsFalse() {
+        Rendered rendered = Chart.render(Map.of("spark.serviceAccount.create", false, "spark.serviceAccount.name", "spark-runner"));
+
+        assertThat(rendered.ofKind("ServiceAccount")).isEmpty();
+        assertThat(Workloads.sparkApplication(rendered).path("spec").path("driver").path("serviceAccount").asText()).isEqualTo("spark-runner");
+        assertThat(rendered.component("RoleBinding", "spark").path("subjects").get(0).path("name").asText()).isEqualTo("spark-runner");
+    }
+
+    @Test
+    void shouldPrefixTheProjectImagesWithTheGlobalRegistryAndPullSecrets() {
+        Rendered rendered = Chart.render(Map.of("global.imageRegistry", "registry.example.com/team",
+                "global.imagePullSecrets[0].name", "regcred", "spark.image.tag", "1.2.3"));
+        JsonNode spec = Workloads.sparkApplication(rendered).path("spec");
+
+        assertThat(spec.path("image").asText()).isEqualTo("registry.example.com/team/stockstream/spark-app:1.2.3");
+        assertThat(spec.path("imagePullSecrets").get(0).asText()).isEqualTo("regcred");
+        assertThat(Workloads.container(rendered, "producer").getImage())
+                .isEqualTo("registry.example.com/team/stockstream/producer:" + System.getProperty("project.version"));
+        assertThat(Workloads.podTemplate(rendered, "visualizer").getSpec().getImagePullSecrets()).extracting("name").containsExactly("regcred");
+        assertThat(Workloads.container(rendered, "kafka").getImage()).isEqualTo("apache/kafka:3.9.1");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.stockstream.helm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Typed views of the rendered workloads, by component. */
+public final class Workloads {
+
+    private Workloads() {
+    }
+
+    public static PodTemplateSpec podTemplate(Rendered rendered, String component) {
+        if (rendered.hasComponent("Deployment", component)) {
+            return StrictModels.convert(rendered.component("Deployment", component), Deployment.class).getSpec().getTemplate();
+        }
+        return StrictModels.convert(rendered.component("StatefulSet", component), StatefulSet.class).getSpec().getTemplate();
+    }
+
+    public static Container container(Rendered rendered, String component) {
+        List<Container> containers = podTemplate(rendered, component).getSpec().getContainers();
+        if (containers.size() != 1) {
+            throw new AssertionError(component + " has " + containers.size() + " containers, expected one");
+        }
+        return containers.get(0);
+    }
+
+    public static Map<String, String> env(Container container) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (EnvVar var : container.getEnv()) {
+            if (env.put(var.getName(), var.getValue()) != null) {
+                throw new AssertionError(container.getName() + " sets " + var.getName() + " twice");
+            }
+        }
+        return env;
+    }
+
+    /** Env of the SparkApplication's driver or executor ({@code role}), as name -> value. */
+    public static Map<String, String> sparkEnv(Rendered rendered, String role) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (JsonNode var : sparkApplication(rendered).path("spec").path(role).path("env")) {
+            env.put(var.path("name").asText(), var.path("value").asText());
+        }
+        return env;
+    }
+
+    public static JsonNode sparkApplication(Rendered rendered) {
+        List<JsonNode> applications = rendered.ofKind("SparkApplication");
+        if (applications.size() != 1) {
+            throw new AssertionError("expected one SparkApplication, found " + applications.size());
+        }
+        return applications.get(0);
+    }
+}
