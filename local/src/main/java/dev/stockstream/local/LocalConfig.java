@@ -1,0 +1,41 @@
+package dev.stockstream.local;
+
+import java.nio.file.Path;
+
+/**
+ * What the local pipeline runs with: the user's options, turned into the same settings the
+ * Helm chart gives the pods.
+ *
+ * @param appsDir the repository root, where producer/ and visualizer/ hold their built apps
+ */
+public record LocalConfig(Path dataDir, Path appsDir, boolean fresh, String topic, String source, double rate, int symbolCount,
+                          String triggerInterval, int trendBatches, int kafkaPort, int hdfsPort, int producerPort,
+                          int dashboardPort, int sparkUiPort) {
+
+    public static final String OUTPUT_PATH = "/stockstream";
+    public static final int TOPIC_PARTITIONS = 4;
+
+    public String bootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+
+    public String outputRoot() {
+        return "hdfs://localhost:" + hdfsPort + OUTPUT_PATH;
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    public String dashboardUrl() {
+        return "http://localhost:" + dashboardPort + "/";
+    }
+
+    public String producerUrl() {
+        return "http://localhost:" + producerPort;
+    }
+
+    public String sparkUiUrl() {
+        return "http://localhost:" + sparkUiPort + "/";
+    }
+}

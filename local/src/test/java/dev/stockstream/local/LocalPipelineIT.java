@@ -1,0 +1,174 @@
+package dev.stockstream.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stockstream.embedded.FreePorts;
+import dev.stockstream.model.BatchRow;
+import dev.stockstream.model.OutputLayout;
+import dev.stockstream.model.QuarantineRecord;
+import dev.stockstream.model.RejectReason;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local runner end to end: every tick produced is counted once, in a batch or in quarantine. */
+@Timeout(600)
+class LocalPipelineIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<String> BAD_RECORDS = List.of(
+            "not json", "{\"symbol\":\"aapl\",\"price\":1,\"volume\":1,\"ts\":1732406400123}",
+            "{\"symbol\":\"AAPL\",\"price\":-1,\"volume\":1,\"ts\":1732406400123}", "");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void everyTickTheProducerSentIsCountedOnceInACommittedBatchOrInQuarantine() throws Exception {
+        LocalConfig config = new LocalConfig(dataDir, Path.of(System.getProperty("stock.repo.root")), false, "stockTopic",
+                "csv", 300, 0, "2s", 5, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+        try (Pipeline pipeline = Pipeline.start(config, System.out)) {
+            sendBadRecords(config);
+
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> batchIds(get(config.dashboardUrl() + "api/batches?last=5")).size() >= 5);
+            String dashboard = get(config.dashboardUrl());
+            assertThat(dashboard).contains("id=\"bar\"").contains("id=\"trend\"");
+            assertThat(countOf(dashboard, "<svg")).isGreaterThanOrEqualTo(2);
+
+            post(config.producerUrl() + "/producer/pause");
+            await().atMost(Duration.ofSeconds(60)).until(() -> number(get(config.producerUrl() + "/producer/status"), "inFlight") == 0);
+            long sent = number(get(config.producerUrl() + "/producer/status"), "sent");
+
+            Totals totals = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> readTotals(config), t -> t.ticks() + t.quarantined() >= sent + BAD_RECORDS.size());
+
+            assertThat(totals.ticks()).isEqualTo(sent);
+            assertThat(totals.quarantined()).isEqualTo(BAD_RECORDS.size());
+            assertThat(totals.reasons()).contains(RejectReason.UNPARSEABLE_JSON, RejectReason.BAD_SYMBOL,
+                    RejectReason.BAD_PRICE, RejectReason.EMPTY_VALUE);
+            assertThat(totals.batchIds()).doesNotHaveDuplicates();
+            Thread.sleep(5_000);
+            assertThat(readTotals(config)).as("nothing more arrives once drained").isEqualTo(totals);
+        }
+    }
+
+    record Totals(long ticks, long quarantined, List<Long> batchIds, Set<RejectReason> reasons) {
+    }
+
+    /** Sums every committed batch and every quarantine file, straight from HDFS. */
+    private static Totals readTotals(LocalConfig config) throws Exception {
+        long ticks = 0;
+        long quarantined = 0;
+        List<Long> ids = new ArrayList<>();
+        Set<RejectReason> reasons = new HashSet<>();
+        URI root = URI.create(config.outputRoot());
+        try (FileSystem fs = FileSystem.newInstance(root, new Configuration())) {
+            org.apache.hadoop.fs.Path batches = new org.apache.hadoop.fs.Path(config.outputRoot() + "/" + OutputLayout.BATCHES_DIR);
+            for (FileStatus dir : fs.listStatus(batches)) {
+                var id = OutputLayout.parseBatchDirName(dir.getPath().getName());
+                if (id.isEmpty()) {
+                    continue;
+                }
+                ids.add(id.getAsLong());
+                for (String line : lines(fs, new org.apache.hadoop.fs.Path(dir.getPath(), OutputLayout.DATA_FILE))) {
+                    if (!line.equals(BatchRow.CSV_HEADER) && !line.isBlank()) {
+                        ticks += BatchRow.parseCsvLine(line).tickCount();
+                    }
+                }
+            }
+            org.apache.hadoop.fs.Path quarantine = new org.apache.hadoop.fs.Path(config.outputRoot() + "/" + OutputLayout.QUARANTINE_DIR);
+            if (fs.exists(quarantine)) {
+                for (FileStatus dir : fs.listStatus(quarantine)) {
+                    if (OutputLayout.parseBatchDirName(dir.getPath().getName()).isEmpty()) {
+                        continue;
+                    }
+                    for (String line : lines(fs, new org.apache.hadoop.fs.Path(dir.getPath(), OutputLayout.QUARANTINE_FILE))) {
+                        if (!line.isBlank()) {
+                            reasons.add(QuarantineRecord.parseJsonLine(line).reason());
+                            quarantined++;
+                        }
+                    }
+                }
+            }
+        }
+        return new Totals(ticks, quarantined, ids, reasons);
+    }
+
+    private static List<String> lines(FileSystem fs, org.apache.hadoop.fs.Path file) throws Exception {
+        if (!fs.exists(file)) {
+            return List.of();
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+            return reader.lines().toList();
+        }
+    }
+
+    private static void sendBadRecords(LocalConfig config) throws Exception {
+        Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (String value : BAD_RECORDS) {
+                producer.send(new ProducerRecord<>(config.topic(), "BAD", value)).get();
+            }
+        }
+    }
+
+    private static List<Long> batchIds(String json) {
+        List<Long> ids = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{\"batchId\":(\\d+),\"committedAt\"").matcher(json);
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
+    }
+
+    private static long number(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in " + json);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static int countOf(String text, String part) {
+        int count = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static String get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void post(String url) throws Exception {
+        HTTP.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+}

@@ -1,0 +1,163 @@
+package dev.stockstream.local.bench;
+
+import dev.stockstream.embedded.FreePorts;
+import dev.stockstream.local.LocalConfig;
+import dev.stockstream.local.Pipeline;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local pipeline under a sustained synthetic load, watched through the visualizer's API.
+ * <p>Freshness: each batch's ticks have event times spread over the interval since the previous
+ * batch's {@code batch_time} (its latest event time); a tick's freshness is the moment its batch
+ * became visible in the API minus its event time. Samples are drawn uniformly in that interval,
+ * weighted by the batch's tick count.
+ * <p>Max sustained rate: the rate steps up; a step is sustained when the producer reaches it and
+ * the backlog (ticks acknowledged by Kafka minus ticks in committed batches) grows by less than
+ * one trigger interval of ticks over a minute.
+ */
+public final class E2eBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern BATCH = Pattern.compile("\\{\"batchId\":(\\d+),\"committedAt\":\"[^\"]*\",\"batchTime\":(\\d+),\"symbols\":\\d+,\"ticks\":(\\d+)");
+    private static final int SYMBOLS = 64;
+
+    private final Map<Long, Long> ticksByBatch = new HashMap<>();
+    private final List<double[]> freshnessBatches = new ArrayList<>();
+    private long lastBatchTime = -1;
+    private String dashboard;
+
+    public static void main(String[] args) throws Exception {
+        double freshnessRate = args.length > 0 ? Double.parseDouble(args[0]) : 50_000;
+        String trigger = args.length > 1 ? args[1] : "2s";
+        long[] steps = {100_000, 150_000, 200_000, 250_000, 300_000, 400_000};
+        new E2eBenchmark().run(freshnessRate, trigger, steps);
+    }
+
+    private void run(double freshnessRate, String trigger, long[] steps) throws Exception {
+        Path dataDir = Files.createTempDirectory("e2e-bench-");
+        LocalConfig config = new LocalConfig(dataDir, Path.of("."), true, "stockTopic", "synthetic", freshnessRate, SYMBOLS,
+                trigger, 5, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+        System.setProperty("stock.log.dir", config.logDir().toString());
+        dashboard = config.dashboardUrl();
+        String producer = config.producerUrl() + "/producer";
+        long triggerMillis = parseMillis(trigger);
+        try (Pipeline pipeline = Pipeline.start(config, System.err)) {
+            watch(20_000);
+            freshnessBatches.clear();
+            watch(60_000);
+            double[] freshness = freshnessSamples();
+            System.out.printf(Locale.ROOT, "e2e freshness_p50_ms=%.0f freshness_p95_ms=%.0f rate=%.0f trigger=%s%n",
+                    percentile(freshness, 50), percentile(freshness, 95), freshnessRate, trigger);
+
+            long sustained = 0;
+            for (long rate : steps) {
+                put(producer + "/rate", "{\"rate\": " + rate + "}");
+                watch(15_000);
+                long backlogBefore = backlog(producer);
+                long sentBefore = number(get(producer + "/status"), "sent");
+                long started = System.currentTimeMillis();
+                watch(60_000);
+                double seconds = (System.currentTimeMillis() - started) / 1000.0;
+                double achieved = (number(get(producer + "/status"), "sent") - sentBefore) / seconds;
+                long growth = backlog(producer) - backlogBefore;
+                boolean flat = growth < rate * triggerMillis / 1000;
+                System.err.printf(Locale.ROOT, "step rate=%d achieved=%.0f backlog_growth=%d flat=%s%n", rate, achieved, growth, flat);
+                if (achieved < 0.95 * rate || !flat) {
+                    break;
+                }
+                sustained = rate;
+            }
+            System.out.printf(Locale.ROOT, "e2e max_sustained_rate=%d%n", sustained);
+        }
+    }
+
+    /** Polls the latest batches for a while, noting when each new one becomes visible. */
+    private void watch(long millis) throws Exception {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            String json = get(dashboard + "api/batches?last=5");
+            long seenAt = System.currentTimeMillis();
+            List<long[]> fresh = new ArrayList<>();
+            Matcher m = BATCH.matcher(json);
+            while (m.find()) {
+                long id = Long.parseLong(m.group(1));
+                if (!ticksByBatch.containsKey(id)) {
+                    ticksByBatch.put(id, Long.parseLong(m.group(3)));
+                    fresh.add(new long[] {id, Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+                }
+            }
+            fresh.sort((a, b) -> Long.compare(a[0], b[0]));
+            for (long[] batch : fresh) {
+                if (lastBatchTime > 0 && batch[2] > 0) {
+                    freshnessBatches.add(new double[] {seenAt, lastBatchTime, batch[1], batch[2]});
+                }
+                lastBatchTime = Math.max(lastBatchTime, batch[1]);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private double[] freshnessSamples() {
+        SplittableRandom random = new SplittableRandom(1);
+        List<Double> samples = new ArrayList<>();
+        for (double[] batch : freshnessBatches) {
+            double seenAt = batch[0];
+            double from = batch[1];
+            double to = batch[2];
+            int count = (int) Math.min(batch[3], 1000);
+            for (int i = 0; i < count; i++) {
+                samples.add(seenAt - (from + random.nextDouble() * (to - from)));
+            }
+        }
+        return samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    private long backlog(String producer) throws Exception {
+        long sent = number(get(producer + "/status"), "sent");
+        long committed = ticksByBatch.values().stream().mapToLong(Long::longValue).sum();
+        return sent - committed;
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static long parseMillis(String interval) {
+        return interval.endsWith("ms") ? Long.parseLong(interval.substring(0, interval.length() - 2))
+                : Long.parseLong(interval.substring(0, interval.length() - 1)) * 1000;
+    }
+
+    private static long number(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in " + json);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private static String get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void put(String url, String json) throws Exception {
+        HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+}
