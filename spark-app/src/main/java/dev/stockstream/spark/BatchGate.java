@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.spark.sql.streaming.StreamingQuery;
 
 /**
  * Lets a stop request wait for the micro-batch being written and keeps the next one from
@@ -14,22 +16,34 @@ final class BatchGate {
 
     private static final Map<UUID, BatchGate> BY_RUN = new ConcurrentHashMap<>();
 
+    private static final long RECHECK_MILLIS = 100;
+
     private boolean stopRequested;
     private boolean inFlight;
     private long lastCommitted = -1;
+    private volatile BooleanSupplier queryActive = () -> true;
 
-    static void register(UUID runId, BatchGate gate) {
-        BY_RUN.put(runId, gate);
+    static void register(StreamingQuery query, BatchGate gate) {
+        gate.queryActive = query::isActive;
+        BY_RUN.put(query.runId(), gate);
     }
 
     static BatchGate remove(UUID runId) {
         return BY_RUN.remove(runId);
     }
 
-    /** Called when a batch starts; parks the stream thread (until the stop interrupts it) once a stop is pending. */
+    /**
+     * Called when a batch starts; parks the stream thread once a stop is pending, until the stop
+     * ends it. Spark's stop interrupts the stream thread only once, and an HDFS call in progress
+     * may swallow that interrupt, so the parked thread also ends itself once the query reports
+     * it is no longer active (Spark then counts the interruption as a clean stop).
+     */
     synchronized void enter() throws InterruptedException {
         while (stopRequested) {
-            wait();
+            if (!queryActive.getAsBoolean()) {
+                throw new InterruptedException("the query is stopping");
+            }
+            wait(RECHECK_MILLIS);
         }
         inFlight = true;
     }

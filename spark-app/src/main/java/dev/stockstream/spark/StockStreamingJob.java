@@ -60,7 +60,7 @@ public final class StockStreamingJob {
                 .trigger(Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
                 .foreachBatch(new MicroBatchProcessor(settings.topic(), writer, gate))
                 .start();
-        BatchGate.register(query.runId(), gate);
+        BatchGate.register(query, gate);
         return query;
     }
 }
