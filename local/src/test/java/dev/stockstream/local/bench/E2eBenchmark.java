@@ -42,7 +42,7 @@ public final class E2eBenchmark {
     public static void main(String[] args) throws Exception {
         double freshnessRate = args.length > 0 ? Double.parseDouble(args[0]) : 50_000;
         String trigger = args.length > 1 ? args[1] : "2s";
-        long[] steps = {100_000, 150_000, 200_000, 250_000, 300_000, 400_000};
+        long[] steps = {100_000, 200_000, 300_000, 400_000, 500_000, 600_000, 800_000};
         new E2eBenchmark().run(freshnessRate, trigger, steps);
     }
 
