@@ -44,10 +44,15 @@ public final class TickJson {
 
     /** Decodes a Kafka record value; never throws for bad input. */
     public static TickResult decode(byte[] value) {
-        if (value == null || value.length == 0) {
+        return value == null ? decode(null, 0, 0) : decode(value, 0, value.length);
+    }
+
+    /** Decodes the {@code length} bytes of a Kafka record value at {@code offset} in {@code buffer}; never throws for bad input. */
+    public static TickResult decode(byte[] buffer, int offset, int length) {
+        if (buffer == null || length == 0) {
             return TickResult.rejected(RejectReason.EMPTY_VALUE, "the record has no value");
         }
-        try (JsonParser parser = FACTORY.createParser(value)) {
+        try (JsonParser parser = FACTORY.createParser(buffer, offset, length)) {
             return readTick(parser);
         } catch (JsonProcessingException e) {
             return TickResult.rejected(RejectReason.UNPARSEABLE_JSON, oneLine(e.getOriginalMessage()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +113,19 @@ class TickJsonTest {
         byte[] value = "{\"symbol\":\"A\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
 
         assertThat(TickJson.decode(value).rejection().reason()).isEqualTo(RejectReason.UNPARSEABLE_JSON);
+    }
+
+    @Test
+    void aValueIsDecodedInPlaceFromTheMiddleOfABuffer() {
+        byte[] tick = "{\"symbol\":\"AAPL\",\"price\":187.12,\"volume\":300,\"ts\":1732406400123}"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = new byte[tick.length + 10];
+        Arrays.fill(buffer, (byte) '}');
+        System.arraycopy(tick, 0, buffer, 4, tick.length);
+
+        assertThat(TickJson.decode(buffer, 4, tick.length).tick()).isEqualTo(new Tick("AAPL", 187.12, 300, 1732406400123L));
+        assertThat(TickJson.decode(buffer, 4, tick.length - 1).rejection().reason()).isEqualTo(RejectReason.UNPARSEABLE_JSON);
+        assertThat(TickJson.decode(buffer, 4, 0).rejection().reason()).isEqualTo(RejectReason.EMPTY_VALUE);
     }
 
     @Test

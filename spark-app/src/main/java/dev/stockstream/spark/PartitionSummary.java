@@ -5,6 +5,7 @@ import dev.stockstream.model.TickJson;
 import dev.stockstream.model.TickResult;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,20 @@ final class PartitionSummary implements Serializable {
 
     /** Decodes one Kafka value with the contract and counts it as a tick or a rejection; never throws. */
     void accept(int partition, long offset, byte[] value) {
+        accept(partition, offset, value, 0, value == null ? 0 : value.length);
+    }
+
+    /** As {@link #accept(int, long, byte[])} for a value held in {@code buffer} (null for no value) at {@code start}. */
+    void accept(int partition, long offset, byte[] buffer, int start, int length) {
         if (records++ == 0) {
             firstPartition = partition;
             firstOffset = offset;
         }
-        TickResult result = TickJson.decode(value);
+        TickResult result = TickJson.decode(buffer, start, length);
         if (result.isValid()) {
             bySymbol.computeIfAbsent(result.tick().symbol(), symbol -> new SymbolStats()).add(result.tick());
         } else {
-            reject(partition, offset, result.rejection(), value);
+            reject(partition, offset, result.rejection(), buffer == null ? null : Arrays.copyOfRange(buffer, start, start + length));
         }
     }
 

@@ -52,6 +52,7 @@ public final class StockStreamingJob {
                 .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
                 .option("kafka." + ConsumerConfig.MAX_POLL_RECORDS_CONFIG, KafkaFetch.MAX_POLL_RECORDS)
                 .option("kafka." + ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, KafkaFetch.MAX_PARTITION_FETCH_BYTES)
+                .option("kafka." + ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, KafkaFetch.FETCH_MAX_WAIT_MS)
                 .load();
         BatchGate gate = new BatchGate();
         StreamingQuery query = records.writeStream()
