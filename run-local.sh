@@ -8,7 +8,7 @@ for arg in "$@"; do
   if [ "$arg" = "--help" ] || [ "$arg" = "-h" ]; then skip_build=1; fi
 done
 if [ -z "${skip_build:-}" ] && [ -z "${STOCK_SKIP_BUILD:-}" ]; then
-  echo "Building (./mvnw -B -q install -DskipTests) ..."
+  echo "Building (./mvnw -B -q install -DskipTests -pl local -am) ..."
   ./mvnw -B -q install -DskipTests -pl local -am
 elif [ ! -f local/target/runner.classpath ]; then
   ./mvnw -B -q install -DskipTests -pl local -am

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-final class Directories {
+/** Temporary and data directories of the embedded engines, and of the tools that run them. */
+public final class Directories {
 
     private Directories() {
     }
@@ -20,7 +21,8 @@ final class Directories {
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    /** Deletes {@code dir} and everything under it; nothing happens if it does not exist. */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -69,10 +69,6 @@ final class AppProcess implements AutoCloseable {
         throw new PipelineStartException(name + " not ready after " + READY_TIMEOUT.toSeconds() + " s (log: " + log + ")");
     }
 
-    Path log() {
-        return log;
-    }
-
     /** SIGTERM, as Kubernetes stops a pod, then a kill if it does not stop in time. */
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package dev.stockstream.local;
 
+import dev.stockstream.embedded.Directories;
 import dev.stockstream.embedded.EmbeddedHdfs;
 import dev.stockstream.embedded.EmbeddedKafka;
 import dev.stockstream.embedded.FreePorts;
@@ -132,7 +133,6 @@ public final class Pipeline implements AutoCloseable {
                 .config("spark.driver.bindAddress", "localhost")
                 .config("spark.ui.port", config.sparkUiPort())
                 .config("spark.ui.showConsoleProgress", false)
-                .config("spark.sql.shuffle.partitions", LocalConfig.TOPIC_PARTITIONS)
                 .getOrCreate();
     }
 
@@ -169,9 +169,7 @@ public final class Pipeline implements AutoCloseable {
         try {
             if (config.fresh() && Files.exists(config.dataDir())) {
                 progress.println("Starting fresh: deleting " + config.dataDir().toAbsolutePath());
-                try (var paths = Files.walk(config.dataDir())) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
+                Directories.deleteRecursively(config.dataDir());
             } else if (Files.exists(config.dataDir().resolve("kafka"))) {
                 progress.println("Resuming from " + config.dataDir().toAbsolutePath() + " (--fresh starts over)");
             }
@@ -205,7 +203,7 @@ public final class Pipeline implements AutoCloseable {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** Stops the parts in reverse order of their start: apps, job, session, HDFS, Kafka. */
+    /** Stops the parts in reverse order of their start: visualizer, job, Spark session, producer, HDFS, Kafka. */
     @Override
     public synchronized void close() {
         while (!running.isEmpty()) {

@@ -44,13 +44,12 @@ public class ProducerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response setRate(RateRequest request) {
         if (request == null || request.rate() == null) {
-            return badRequest("send {\"rate\": <ticks per second>}, a number from 1 to " + (long) ProducerSettings.MAX_RATE);
+            return badRequest("send {\"rate\": <ticks per second>}, a number " + ProducerSettings.RATE_RANGE);
         }
-        try {
-            pump.setRate(request.rate());
-        } catch (InvalidSettingException e) {
-            return badRequest("rate must be from 1 to " + (long) ProducerSettings.MAX_RATE + " ticks/s, got " + request.rate());
+        if (!ProducerSettings.isValidRate(request.rate())) {
+            return badRequest("rate must be " + ProducerSettings.RATE_RANGE + ", got " + request.rate());
         }
+        pump.setRate(request.rate());
         return Response.ok(status()).build();
     }
 

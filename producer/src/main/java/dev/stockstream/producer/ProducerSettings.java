@@ -1,5 +1,6 @@
 package dev.stockstream.producer;
 
+import dev.stockstream.model.Rejection;
 import dev.stockstream.model.TickRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ public record ProducerSettings(SourceKind source, double rate, Optional<Path> cs
                                int symbolCount, long seed, int maxInFlight) {
 
     public static final double MAX_RATE = 10_000_000;
+    public static final String RATE_RANGE = "from 1 to " + (long) MAX_RATE + " ticks/s";
     public static final int MAX_SYMBOL_COUNT = 100_000;
 
     /** Reads the settings from raw property values (null when unset). */
@@ -35,8 +37,7 @@ public record ProducerSettings(SourceKind source, double rate, Optional<Path> cs
         return new ProducerSettings(source, rate, csvPath, symbols, symbolCount, seed, maxInFlight);
     }
 
-    /** Parses a rate in ticks per second, for the settings and for the REST control alike. */
-    public static double parseRate(String property, String raw) {
+    private static double parseRate(String property, String raw) {
         if (raw == null || raw.isBlank()) {
             throw new InvalidSettingException(property, "a rate in ticks/s is required");
         }
@@ -51,9 +52,13 @@ public record ProducerSettings(SourceKind source, double rate, Optional<Path> cs
     }
 
     public static void checkRate(String property, double rate) {
-        if (!(rate >= 1 && rate <= MAX_RATE)) {
-            throw new InvalidSettingException(property, "must be from 1 to " + (long) MAX_RATE + " ticks/s, got " + rate);
+        if (!isValidRate(rate)) {
+            throw new InvalidSettingException(property, "must be " + RATE_RANGE + ", got " + rate);
         }
+    }
+
+    public static boolean isValidRate(double rate) {
+        return rate >= 1 && rate <= MAX_RATE;
     }
 
     private static SourceKind parseSource(String raw) {
@@ -82,9 +87,9 @@ public record ProducerSettings(SourceKind source, double rate, Optional<Path> cs
         }
         List<String> symbols = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
         for (String symbol : symbols) {
-            if (!TickRules.isValidSymbol(symbol)) {
-                throw new InvalidSettingException("producer.symbols",
-                        "'" + symbol + "' is not a symbol (^[A-Z][A-Z0-9.-]{0,9}$)");
+            Rejection bad = TickRules.checkSymbol(symbol);
+            if (bad != null) {
+                throw new InvalidSettingException("producer.symbols", "'" + symbol + "' is not a symbol: " + bad.detail());
             }
         }
         return symbols;

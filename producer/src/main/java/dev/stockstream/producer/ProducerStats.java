@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.LongAdder;
 @ApplicationScoped
 public class ProducerStats {
 
-    private final LongAdder sent = new LongAdder();
-    private final LongAdder failed = new LongAdder();
     private final RateMeter rate = new RateMeter();
     private final Map<String, SymbolState> symbols = new ConcurrentHashMap<>();
     private final Counter sentCounter;
@@ -30,7 +28,6 @@ public class ProducerStats {
     }
 
     void recordSent(Tick tick, long latencyNanos) {
-        sent.increment();
         sentCounter.increment();
         latency.record(latencyNanos, TimeUnit.NANOSECONDS);
         rate.record(System.currentTimeMillis());
@@ -38,16 +35,15 @@ public class ProducerStats {
     }
 
     void recordFailed() {
-        failed.increment();
         failedCounter.increment();
     }
 
     public long sent() {
-        return sent.sum();
+        return (long) sentCounter.count();
     }
 
     public long failed() {
-        return failed.sum();
+        return (long) failedCounter.count();
     }
 
     public double achievedRate() {

@@ -6,7 +6,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -102,10 +101,6 @@ public class TickPump {
 
     public ProducerSettings settings() {
         return settings;
-    }
-
-    public List<String> symbols() {
-        return source == null ? List.of() : source.symbols();
     }
 
     private void run() {

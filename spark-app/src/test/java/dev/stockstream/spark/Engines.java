@@ -51,21 +51,22 @@ final class Engines implements BeforeAllCallback {
     }
 
     private static synchronized Running start() {
-        running = new Running(EmbeddedKafka.startDefault(), EmbeddedHdfs.startDefault(), localSpark());
+        running = new Running(EmbeddedKafka.startDefault(), EmbeddedHdfs.startDefault(),
+                localSpark("local[2]", "stock-spark-app-test"));
         return running;
     }
 
-    static SparkSession localSpark() {
+    /** A Spark session for the tests and the benchmark, writing to a one-datanode HDFS. */
+    static SparkSession localSpark(String master, String appName) {
         return SparkSession.builder()
-                .master("local[2]")
-                .appName("stock-spark-app-test")
+                .master(master)
+                .appName(appName)
                 .config("spark.driver.host", "localhost")
                 .config("spark.driver.bindAddress", "localhost")
                 .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.hadoop.dfs.replication", "1")
                 // A one-datanode cluster often reports a block late; HDFS's default first retry of 400 ms
-                // at each file close would dominate small test batches.
+                // at each file close would dominate small batches (and is not what the benchmark measures).
                 .config("spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20")
                 .getOrCreate();
     }

@@ -3,7 +3,6 @@ package dev.stockstream.spark;
 import dev.stockstream.embedded.EmbeddedHdfs;
 import dev.stockstream.embedded.EmbeddedKafka;
 import dev.stockstream.model.Tick;
-import dev.stockstream.model.TickJson;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,12 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
@@ -41,7 +36,8 @@ public final class SparkJobBench {
     private static final int PARTITIONS = 4;
     private static final int SYMBOLS = 20;
     private static final long T0 = 1_732_406_400_000L;
-    private static final long BATCH = 1_000_000;
+    /** The job's default micro-batch cap, which the baseline's batches match. */
+    private static final long BATCH = Long.parseLong(JobSettings.DEFAULTS.get(JobSettings.STOCK_MAX_OFFSETS_PER_TRIGGER));
     /** Each side reads the same preloaded ticks this many times, alternating; the medians are reported. */
     private static final int ROUNDS = 3;
 
@@ -51,18 +47,7 @@ public final class SparkJobBench {
         try (EmbeddedKafka kafka = EmbeddedKafka.startDefault(); EmbeddedHdfs hdfs = EmbeddedHdfs.startDefault()) {
             preload(kafka, "bench-warmup", warmup);
             preload(kafka, "bench-ticks", total);
-            SparkSession spark = SparkSession.builder()
-                    .master("local[*]")
-                    .appName("spark-job-bench")
-                    .config("spark.driver.host", "localhost")
-                    .config("spark.driver.bindAddress", "localhost")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "2")
-                    .config("spark.hadoop.dfs.replication", "1")
-                    // Both sides write through this configuration: a one-datanode cluster often reports a
-                    // block late, and HDFS's default first retry of 400 ms at file close is not what is measured.
-                    .config("spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20")
-                    .getOrCreate();
+            SparkSession spark = Engines.localSpark("local[*]", "spark-job-bench");
             TaskTimes taskTimes = new TaskTimes();
             spark.sparkContext().addSparkListener(taskTimes);
             JobSettings settings = new JobSettings(kafka.bootstrapServers(), "bench-warmup",
@@ -98,20 +83,12 @@ public final class SparkJobBench {
     /** Ticks spread evenly over partitions and symbols, keyed by symbol. */
     private static void preload(EmbeddedKafka kafka, String topic, long count) {
         kafka.createTopic(topic, PARTITIONS);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "1");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "524288");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (TickSender sender = new TickSender(kafka, topic)) {
             for (long n = 0; n < count; n++) {
-                int partition = (int) (n % PARTITIONS);
-                Tick tick = new Tick("SYM" + ((n / PARTITIONS) % SYMBOLS), 50.0 + (n % 1000) / 10.0, n % 700, T0 + n);
-                producer.send(new ProducerRecord<>(topic, partition, tick.symbol().getBytes(), TickJson.encodeBytes(tick)));
+                sender.send((int) (n % PARTITIONS),
+                        new Tick("SYM" + ((n / PARTITIONS) % SYMBOLS), 50.0 + (n % 1000) / 10.0, n % 700, T0 + n));
             }
-            producer.flush();
+            sender.flush();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stockstream.visualizer;
 
+import dev.stockstream.embedded.Directories;
 import dev.stockstream.embedded.EmbeddedHdfs;
 import dev.stockstream.embedded.FreePorts;
 import dev.stockstream.model.BatchRow;
@@ -220,11 +221,7 @@ public final class DashboardBench {
     }
 
     private static Path freshDir(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        Directories.deleteRecursively(dir);
         return Files.createDirectories(dir);
     }
 

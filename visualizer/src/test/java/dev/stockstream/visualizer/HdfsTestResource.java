@@ -1,14 +1,10 @@
 package dev.stockstream.visualizer;
 
+import dev.stockstream.embedded.Directories;
 import dev.stockstream.embedded.EmbeddedHdfs;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
@@ -29,7 +25,7 @@ public class HdfsTestResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Path baseDir = Path.of("target", "hdfs" + root.replace('/', '-'));
-        deleteRecursively(baseDir);
+        Directories.deleteRecursively(baseDir);
         hdfs = EmbeddedHdfs.at(baseDir, 0).start();
         outputRoot = hdfs.uri() + root;
         return Map.of("stock.output.root", outputRoot);
@@ -51,16 +47,5 @@ public class HdfsTestResource implements QuarkusTestResourceLifecycleManager {
     static BatchCommitter committer() {
         FileSystem fs = hdfs.newFileSystem();
         return new BatchCommitter(fs, outputRoot);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

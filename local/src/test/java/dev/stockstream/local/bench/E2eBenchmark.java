@@ -1,8 +1,10 @@
 package dev.stockstream.local.bench;
 
+import dev.stockstream.embedded.Directories;
 import dev.stockstream.embedded.FreePorts;
 import dev.stockstream.local.LocalConfig;
 import dev.stockstream.local.Pipeline;
+import dev.stockstream.spark.JobSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +55,8 @@ public final class E2eBenchmark {
         System.setProperty("stock.log.dir", config.logDir().toString());
         dashboard = config.dashboardUrl();
         String producer = config.producerUrl() + "/producer";
-        long triggerMillis = parseMillis(trigger);
+        long triggerMillis = JobSettings.fromEnvironmentAndArgs(Map.of(), JobSettings.STOCK_TRIGGER_INTERVAL + "=" + trigger)
+                .triggerInterval().toMillis();
         try (Pipeline pipeline = Pipeline.start(config, System.err)) {
             watch(20_000);
             freshnessBatches.clear();
@@ -81,6 +84,8 @@ public final class E2eBenchmark {
                 sustained = rate;
             }
             System.out.printf(Locale.ROOT, "e2e max_sustained_rate=%d%n", sustained);
+        } finally {
+            Directories.deleteRecursively(dataDir);
         }
     }
 
@@ -137,11 +142,6 @@ public final class E2eBenchmark {
         }
         int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static long parseMillis(String interval) {
-        return interval.endsWith("ms") ? Long.parseLong(interval.substring(0, interval.length() - 2))
-                : Long.parseLong(interval.substring(0, interval.length() - 1)) * 1000;
     }
 
     private static long number(String json, String field) {
