@@ -25,6 +25,8 @@ public final class OutputLayout {
     public static final String DATA_FILE = "part-00000.csv";
     public static final String QUARANTINE_FILE = "part-00000.jsonl";
     public static final String SUCCESS_MARKER = "_SUCCESS";
+    /** Names of working copies not yet renamed into place; whatever starts with it is left over or in flight. */
+    public static final String TEMP_PREFIX = "_tmp-";
 
     private static final String BATCH_PREFIX = "batch=";
     private static final int ID_DIGITS = 20;
@@ -51,7 +53,12 @@ public final class OutputLayout {
 
     /** A hidden working name, unique per attempt, so two attempts at one batch never mix files. */
     public static String tempBatchDir(long batchId, String attempt) {
-        return BATCHES_DIR + "/_tmp-" + batchDirName(batchId) + "-" + attempt;
+        return BATCHES_DIR + "/" + TEMP_PREFIX + batchDirName(batchId) + "-" + attempt;
+    }
+
+    /** The working name of a new pointer, renamed over {@link #LATEST_POINTER}. */
+    public static String tempPointer(String attempt) {
+        return BATCHES_DIR + "/" + TEMP_PREFIX + "LATEST-" + attempt;
     }
 
     public static String quarantineDir(long batchId) {
@@ -59,7 +66,7 @@ public final class OutputLayout {
     }
 
     public static String tempQuarantineDir(long batchId, String attempt) {
-        return QUARANTINE_DIR + "/_tmp-" + batchDirName(batchId) + "-" + attempt;
+        return QUARANTINE_DIR + "/" + TEMP_PREFIX + batchDirName(batchId) + "-" + attempt;
     }
 
     /** The batch id of a committed directory name, or empty for anything else. */

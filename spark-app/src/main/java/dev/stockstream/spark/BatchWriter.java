@@ -33,10 +33,11 @@ import org.slf4j.LoggerFactory;
 public final class BatchWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
-    private static final String TEMP_PREFIX = "_tmp-";
 
     private final FileContext files;
     private final Path root;
+    /** The pointer's batch id as this writer last read or wrote it; null until first needed. */
+    private OptionalLong pointer;
 
     public BatchWriter(URI outputRoot, Configuration hadoopConf) throws IOException {
         this.files = FileContext.getFileContext(outputRoot, hadoopConf);
@@ -74,7 +75,7 @@ public final class BatchWriter {
      * at start-up, when no attempt of this job can be running.
      */
     public void removeAbandonedAttempts() throws IOException {
-        PathFilter temporary = candidate -> candidate.getName().startsWith(TEMP_PREFIX);
+        PathFilter temporary = candidate -> candidate.getName().startsWith(OutputLayout.TEMP_PREFIX);
         for (String area : List.of(OutputLayout.BATCHES_DIR, OutputLayout.QUARANTINE_DIR)) {
             Path dir = path(area);
             if (!files.util().exists(dir)) {
@@ -94,7 +95,6 @@ public final class BatchWriter {
             return;
         }
         Path temp = path(tempDir);
-        files.mkdir(temp, null, true);
         write(new Path(temp, fileName), content);
         write(new Path(temp, OutputLayout.SUCCESS_MARKER), "");
         try {
@@ -105,15 +105,22 @@ public final class BatchWriter {
         }
     }
 
-    /** Replaces the pointer by rename-with-overwrite; never moves it back to an older batch. */
+    /**
+     * Replaces the pointer by rename-with-overwrite; never moves it back to an older batch. The
+     * pointer is read once per writer: one job writes one root, so later reads would only find
+     * what this writer wrote.
+     */
     private void advancePointer(long batchId, String attempt) throws IOException {
-        OptionalLong current = latestBatchId();
-        if (current.isPresent() && current.getAsLong() >= batchId) {
+        if (pointer == null) {
+            pointer = latestBatchId();
+        }
+        if (pointer.isPresent() && pointer.getAsLong() >= batchId) {
             return;
         }
-        Path temp = path(OutputLayout.BATCHES_DIR + "/" + TEMP_PREFIX + "LATEST-" + attempt);
+        Path temp = path(OutputLayout.tempPointer(attempt));
         write(temp, OutputLayout.pointerContent(batchId));
         files.rename(temp, path(OutputLayout.LATEST_POINTER), Options.Rename.OVERWRITE);
+        pointer = OptionalLong.of(batchId);
     }
 
     private void write(Path file, CharSequence content) throws IOException {

@@ -3,11 +3,8 @@ package dev.stockstream.spark;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.function.VoidFunction2;
-import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.execution.LogicalRDD;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +21,13 @@ final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
     private final String topic;
     private final transient BatchWriter writer;
     private final transient BatchGate gate;
+    private final transient SourceRows sourceRows;
 
-    MicroBatchProcessor(String topic, BatchWriter writer, BatchGate gate) {
+    MicroBatchProcessor(String topic, BatchWriter writer, BatchGate gate, SourceRows sourceRows) {
         this.topic = topic;
         this.writer = writer;
         this.gate = gate;
+        this.sourceRows = sourceRows;
     }
 
     @Override
@@ -45,7 +44,7 @@ final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
 
     private void process(Dataset<Row> batch, long batchId) throws Exception {
         long started = System.nanoTime();
-        List<PartitionSummary> partitions = sourceRows(batch)
+        List<PartitionSummary> partitions = sourceRows.of(batch, batchId)
                 .toJavaRDD()
                 .mapPartitions(new PartitionAggregator(batch.schema()))
                 .collect();
@@ -57,16 +56,5 @@ final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
         LOG.info("batch={} input_rows={} bad_rows={} symbols={} duration_ms={} write_ms={} rows_per_s={}",
                 batchId, summary.records(), summary.rejectedCount(), summary.symbols(), millis,
                 TimeUnit.NANOSECONDS.toMillis(finished - aggregated), summary.records() * 1000 / millis);
-    }
-
-    /**
-     * The Kafka source's rows of the batch. {@code foreachBatch} hands them over wrapped in a
-     * {@link LogicalRDD}, and planning that wrapper again would copy every row into a new one on
-     * the way; its RDD is read directly when it is there.
-     */
-    private static RDD<InternalRow> sourceRows(Dataset<Row> batch) {
-        return batch.queryExecution().logical() instanceof LogicalRDD wrapped
-                ? wrapped.rdd()
-                : batch.queryExecution().toRdd();
     }
 }

@@ -59,7 +59,7 @@ public final class StockStreamingJob {
                 .queryName(QUERY_NAME)
                 .option("checkpointLocation", settings.resolve(OutputLayout.CHECKPOINTS_DIR))
                 .trigger(Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
-                .foreachBatch(new MicroBatchProcessor(settings.topic(), writer, gate))
+                .foreachBatch(new MicroBatchProcessor(settings.topic(), writer, gate, new SourceRows(spark.streams())))
                 .start();
         BatchGate.register(query, gate);
         return query;

@@ -56,7 +56,7 @@ class BatchWriterTest {
             assertThat(output.batches()).containsOnlyKeys(4L);
             assertThat(output.rows(4)).containsExactly(row(4, "IBM", 10.0));
             assertThat(output.quarantine(4)).containsExactly(bad);
-            assertThat(output.names(OutputLayout.BATCHES_DIR)).noneMatch(name -> name.startsWith("_tmp-"));
+            assertThat(output.names(OutputLayout.BATCHES_DIR)).noneMatch(name -> name.startsWith(OutputLayout.TEMP_PREFIX));
             assertThat(output.names(OutputLayout.QUARANTINE_DIR)).containsExactly(OutputLayout.batchDirName(4));
         }
     }
@@ -69,6 +69,7 @@ class BatchWriterTest {
         writer.commit(7, List.of(row(7, "IBM", 1.0)), List.of());
         writer.commit(8, List.of(row(8, "IBM", 2.0)), List.of());
         writer.commit(7, List.of(row(7, "IBM", 1.0)), List.of());
+        new BatchWriter(root, new Configuration()).commit(6, List.of(row(6, "IBM", 0.5)), List.of());
 
         try (OutputReader output = new OutputReader(root)) {
             assertThat(output.latestPointer()).hasValue(8);

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,8 +29,8 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 /**
  * bench/spark-job.sh: the job in {@code local[*]} against a plain {@link KafkaConsumer} loop that
  * does the same work (contract parsing, per-batch aggregation, the same HDFS commit), on the same
- * preloaded in-process broker and HDFS, after a warm-up of each: the two read the same ticks in
- * alternating rounds and the median rate of each side is reported, so one noisy moment of a
+ * preloaded in-process broker and HDFS: the two read the same ticks in alternating rounds, the
+ * first ones as warm-up, and the median rate of each side is reported, so one noisy moment of a
  * shared machine does not decide the ratio.
  */
 public final class SparkJobBench {
@@ -38,37 +40,37 @@ public final class SparkJobBench {
     private static final long T0 = 1_732_406_400_000L;
     /** The job's default micro-batch cap, which the baseline's batches match. */
     private static final long BATCH = Long.parseLong(JobSettings.DEFAULTS.get(JobSettings.STOCK_MAX_OFFSETS_PER_TRIGGER));
+    /** Rounds run before measuring, so both sides are measured with their hot code compiled. */
+    private static final int WARMUP_ROUNDS = 2;
     /** Each side reads the same preloaded ticks this many times, alternating; the medians are reported. */
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
+    private static final String TOPIC = "bench-ticks";
 
     public static void main(String[] args) throws Exception {
         long total = args.length > 0 ? Long.parseLong(args[0]) : 3_000_000;
-        long warmup = Math.max(100_000, total / 10);
         try (EmbeddedKafka kafka = EmbeddedKafka.startDefault(); EmbeddedHdfs hdfs = EmbeddedHdfs.startDefault()) {
-            preload(kafka, "bench-warmup", warmup);
-            preload(kafka, "bench-ticks", total);
+            preload(kafka, TOPIC, total);
             SparkSession spark = Engines.localSpark("local[*]", "spark-job-bench");
             TaskTimes taskTimes = new TaskTimes();
             spark.sparkContext().addSparkListener(taskTimes);
-            JobSettings settings = new JobSettings(kafka.bootstrapServers(), "bench-warmup",
-                    URI.create(hdfs.uri() + "/bench-warmup-spark"), Duration.ZERO, "earliest", BATCH);
-
-            runSpark(spark, settings, warmup);
-            runBaseline(kafka, settings.withOutputRoot(URI.create(hdfs.uri() + "/bench-warmup-baseline")), warmup,
-                    spark.sparkContext().hadoopConfiguration());
+            JobSettings settings = new JobSettings(kafka.bootstrapServers(), TOPIC,
+                    URI.create(hdfs.uri() + "/bench"), Duration.ZERO, "earliest", BATCH);
+            Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
 
             double[] sparkRates = new double[ROUNDS];
             double[] baselineRates = new double[ROUNDS];
-            for (int round = 0; round < ROUNDS; round++) {
-                JobSettings measured = settings.withTopic("bench-ticks");
+            for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
                 taskTimes.reset();
-                sparkRates[round] = runSpark(spark,
-                        measured.withOutputRoot(URI.create(hdfs.uri() + "/bench-spark-" + round)), total);
-                baselineRates[round] = runBaseline(kafka,
-                        measured.withOutputRoot(URI.create(hdfs.uri() + "/bench-baseline-" + round)), total,
-                        spark.sparkContext().hadoopConfiguration());
-                System.err.printf(Locale.ROOT, "round %d: spark=%.0f baseline=%.0f spark tasks: %s%n",
-                        round, sparkRates[round], baselineRates[round], taskTimes);
+                double sparkRate = runSpark(spark,
+                        settings.withOutputRoot(URI.create(hdfs.uri() + "/bench-spark-" + (round + WARMUP_ROUNDS))), total);
+                double baselineRate = runBaseline(kafka,
+                        settings.withOutputRoot(URI.create(hdfs.uri() + "/bench-baseline-" + (round + WARMUP_ROUNDS))), total, hadoopConf);
+                System.err.printf(Locale.ROOT, "round %d%s: spark=%.0f baseline=%.0f spark tasks: %s%n",
+                        round, round < 0 ? " (warm-up)" : "", sparkRate, baselineRate, taskTimes);
+                if (round >= 0) {
+                    sparkRates[round] = sparkRate;
+                    baselineRates[round] = baselineRate;
+                }
             }
             double sparkRate = median(sparkRates);
             double baselineRate = median(baselineRates);
@@ -98,9 +100,13 @@ public final class SparkJobBench {
         query.processAllAvailable();
         double seconds = (System.nanoTime() - started) / 1e9;
         long processed = 0;
+        Map<String, Long> phases = new TreeMap<>();
         for (StreamingQueryProgress progress : query.recentProgress()) {
             processed += progress.numInputRows();
+            progress.durationMs().forEach((k, v) -> phases.merge(k, v, Long::sum));
         }
+        System.err.println("spark query: wall_ms=" + Math.round(seconds * 1000) + " triggers="
+                + query.recentProgress().length + " phase_ms=" + phases);
         query.stop();
         check(processed, expected, "spark");
         return expected / seconds;

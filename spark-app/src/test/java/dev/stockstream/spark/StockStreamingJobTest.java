@@ -58,6 +58,9 @@ class StockStreamingJobTest {
                 sender.send(1, new Tick("MSFT", 410.0, 30, T0 + 90));
                 sender.flush();
                 query.processAllAvailable();
+                assertThat(SourceRows.kafkaScan(query, 1))
+                        .as("the batch's plan is recognised as the bare Kafka scan, read without a row copy")
+                        .isPresent();
             } finally {
                 query.stop();
             }
