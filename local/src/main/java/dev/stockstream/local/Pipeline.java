@@ -126,14 +126,15 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private SparkSession sparkSession() {
-        return SparkSession.builder()
+        SparkSession.Builder builder = SparkSession.builder()
                 .appName("stock-streaming-local")
                 .master("local[*]")
                 .config("spark.driver.host", "localhost")
                 .config("spark.driver.bindAddress", "localhost")
                 .config("spark.ui.port", config.sparkUiPort())
-                .config("spark.ui.showConsoleProgress", false)
-                .getOrCreate();
+                .config("spark.ui.showConsoleProgress", false);
+        EmbeddedHdfs.CLIENT_SETTINGS.forEach((name, value) -> builder.config("spark.hadoop." + name, value));
+        return builder.getOrCreate();
     }
 
     private StreamingQuery startJob(SparkSession spark) {

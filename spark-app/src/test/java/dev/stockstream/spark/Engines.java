@@ -58,17 +58,14 @@ final class Engines implements BeforeAllCallback {
 
     /** A Spark session for the tests and the benchmark, writing to a one-datanode HDFS. */
     static SparkSession localSpark(String master, String appName) {
-        return SparkSession.builder()
+        SparkSession.Builder builder = SparkSession.builder()
                 .master(master)
                 .appName(appName)
                 .config("spark.driver.host", "localhost")
                 .config("spark.driver.bindAddress", "localhost")
-                .config("spark.ui.enabled", "false")
-                .config("spark.hadoop.dfs.replication", "1")
-                // A one-datanode cluster often reports a block late; HDFS's default first retry of 400 ms
-                // at each file close would dominate small batches (and is not what the benchmark measures).
-                .config("spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20")
-                .getOrCreate();
+                .config("spark.ui.enabled", "false");
+        EmbeddedHdfs.CLIENT_SETTINGS.forEach((name, value) -> builder.config("spark.hadoop." + name, value));
+        return builder.getOrCreate();
     }
 
     private record Running(EmbeddedKafka kafka, EmbeddedHdfs hdfs, SparkSession spark)
