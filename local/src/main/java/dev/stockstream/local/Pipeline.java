@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -106,14 +107,17 @@ public final class Pipeline implements AutoCloseable {
         return env;
     }
 
-    /** The job's settings, by the names the Helm chart gives the SparkApplication. */
-    Map<String, String> jobSettings() {
-        Map<String, String> values = new LinkedHashMap<>();
+    /**
+     * The job's settings: the runner's own, by the names the Helm chart gives the SparkApplication,
+     * over the rest from the shell's environment (as the producer and visualizer inherit it).
+     */
+    static JobSettings jobSettings(LocalConfig config, Map<String, String> shellEnvironment) {
+        Map<String, String> values = new HashMap<>(shellEnvironment);
         values.put(JobSettings.KAFKA_BOOTSTRAP_SERVERS, config.bootstrapServers());
         values.put(JobSettings.STOCK_TOPIC, config.topic());
         values.put(JobSettings.STOCK_OUTPUT_ROOT, config.outputRoot());
         values.put(JobSettings.STOCK_TRIGGER_INTERVAL, config.triggerInterval());
-        return values;
+        return JobSettings.fromEnvironmentAndArgs(values);
     }
 
     /** The visualizer's settings, by the names the Helm chart sets on its pod. */
@@ -139,7 +143,7 @@ public final class Pipeline implements AutoCloseable {
 
     private StreamingQuery startJob(SparkSession spark) {
         try {
-            return StockStreamingJob.start(JobSettings.fromEnvironmentAndArgs(jobSettings()), spark);
+            return StockStreamingJob.start(jobSettings(config, System.getenv()), spark);
         } catch (Exception e) {
             throw new PipelineStartException("Spark streaming job: " + e.getMessage(), e);
         }
