@@ -23,14 +23,11 @@ public class BatchHistory {
 
     private static final Logger LOG = Logger.getLogger(BatchHistory.class);
 
-    /** A cached outcome per batch id: the batch, or why there is none. */
-    private record Entry(Batch batch, String problem) {
-    }
-
     private final BatchFiles files;
     private final int maxMissing;
     private final Clock clock;
-    private final Cache<Long, Entry> cache;
+    /** The outcome per batch id: the batch, or empty when it is missing or unreadable (logged and counted once). */
+    private final Cache<Long, Optional<Batch>> cache;
     private final AtomicReference<List<Batch>> lastGood = new AtomicReference<>(List.of());
     private final Counter cacheHits;
     private final Counter cacheMisses;
@@ -67,9 +64,9 @@ public class BatchHistory {
         List<Long> skipped = new ArrayList<>();
         try {
             for (long id = latest.getAsLong(); id >= 0 && batches.size() < count && skipped.size() <= maxMissing; id--) {
-                Entry entry = entry(id);
-                if (entry.batch() != null) {
-                    batches.add(entry.batch());
+                Optional<Batch> batch = entry(id);
+                if (batch.isPresent()) {
+                    batches.add(batch.get());
                 } else {
                     skipped.add(id);
                 }
@@ -93,8 +90,8 @@ public class BatchHistory {
     }
 
     /** Loads each id once, even when the poller and a request ask for it at the same moment. */
-    private Entry entry(long id) throws IOException {
-        Entry cached = cache.getIfPresent(id);
+    private Optional<Batch> entry(long id) throws IOException {
+        Optional<Batch> cached = cache.getIfPresent(id);
         if (cached != null) {
             cacheHits.increment();
             return cached;
@@ -114,20 +111,20 @@ public class BatchHistory {
     }
 
     /** Missing and corrupt ids are cached too: a committed id below the pointer never changes. */
-    private Entry load(long id) throws IOException {
+    private Optional<Batch> load(long id) throws IOException {
         try {
             Batch batch = files.readBatch(id);
             if (batch == null) {
                 batchesMissing.increment();
                 LOG.warnf("batch %d is missing under %s; skipped", id, files.root());
-                return new Entry(null, "missing");
+                return Optional.empty();
             }
             batchesRead.increment();
-            return new Entry(batch, null);
+            return Optional.of(batch);
         } catch (CorruptBatchException e) {
             batchesCorrupt.increment();
             LOG.warnf("batch %d skipped: %s", id, e.getMessage());
-            return new Entry(null, e.getMessage());
+            return Optional.empty();
         }
     }
 

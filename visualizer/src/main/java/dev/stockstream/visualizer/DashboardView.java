@@ -25,7 +25,6 @@ public record DashboardView(
         long volume,
         List<BatchRow> rows,
         List<Long> skipped,
-        int trendBatches,
         String hdfs,
         RawString barChart,
         RawString trendChart) {

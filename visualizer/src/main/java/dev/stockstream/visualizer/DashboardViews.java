@@ -33,7 +33,7 @@ public class DashboardViews {
                 default -> "Waiting for the first batch";
             };
             return new DashboardView(history.state().name(), headline, problem, false, -1, "", 0, "", "", 0, 0, 0,
-                    List.of(), history.skipped(), 0, hdfs, new RawString(""), new RawString(""));
+                    List.of(), history.skipped(), hdfs, new RawString(""), new RawString(""));
         }
         Batch latest = history.batches().get(0);
         String headline = switch (history.state()) {
@@ -45,8 +45,7 @@ public class DashboardViews {
                 Formats.time(latest.committedAt()), latest.committedAt().toEpochMilli(),
                 Formats.age(Duration.between(latest.committedAt(), clock.instant())),
                 latest.batchTime().isPresent() ? Formats.time(latest.batchTime().getAsLong()) + " UTC" : "no valid ticks",
-                latest.ticks(), latest.symbols(), latest.volume(), latest.rows(), history.skipped(),
-                history.batches().size(), hdfs,
+                latest.ticks(), latest.symbols(), latest.volume(), latest.rows(), history.skipped(), hdfs,
                 new RawString((String) charts.bar(history.batches(), Charts.Format.INLINE_SVG)),
                 new RawString((String) charts.trend(history.batches(), Charts.Format.INLINE_SVG)));
     }
