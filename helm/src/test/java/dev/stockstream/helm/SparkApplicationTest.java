@@ -98,9 +98,9 @@ class SparkApplicationTest {
 
     @Test
     void shouldPassExtraSparkConfThrough() {
-        JsonNode conf = spec(Map.of("spark.sparkConf.spark\\.sql\\.shuffle\\.partitions", "8")).path("sparkConf");
+        JsonNode conf = spec(Map.of("spark.sparkConf.spark\\.executor\\.memoryOverhead", "1g")).path("sparkConf");
 
-        assertThat(conf.path("spark.sql.shuffle.partitions").asText()).isEqualTo("8");
+        assertThat(conf.path("spark.executor.memoryOverhead").asText()).isEqualTo("1g");
         assertThat(conf.path("spark.hadoop.dfs.replication").asText()).isEqualTo("1");
     }
 
