@@ -119,10 +119,17 @@ public final class EmbeddedHdfs implements AutoCloseable {
         return baseDir;
     }
 
-    /** A client file system of this cluster; the caller closes it. */
+    /** A Hadoop configuration with {@link #CLIENT_SETTINGS}, for clients of this cluster. */
+    public static Configuration clientConfiguration() {
+        Configuration conf = new Configuration();
+        CLIENT_SETTINGS.forEach(conf::set);
+        return conf;
+    }
+
+    /** A client file system of this cluster, with {@link #CLIENT_SETTINGS}; the caller closes it. */
     public FileSystem newFileSystem() {
         try {
-            return FileSystem.newInstance(uri(), new Configuration());
+            return FileSystem.newInstance(uri(), clientConfiguration());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package dev.stockstream.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.stockstream.embedded.EmbeddedHdfs;
 import dev.stockstream.model.BatchRow;
 import dev.stockstream.model.OutputLayout;
 import dev.stockstream.model.QuarantineRecord;
@@ -267,8 +268,9 @@ class StockStreamingJobTest {
                 .filter(argument -> argument.startsWith("--add-opens"))
                 .forEach(command::add);
         command.addAll(List.of("-Dspark.master=local[2]", "-Dspark.driver.host=localhost",
-                "-Dspark.driver.bindAddress=localhost", "-Dspark.ui.enabled=false", "-Dspark.hadoop.dfs.replication=1",
-                "-cp", System.getProperty("java.class.path"), StockStreamingJob.class.getName(),
+                "-Dspark.driver.bindAddress=localhost", "-Dspark.ui.enabled=false"));
+        EmbeddedHdfs.CLIENT_SETTINGS.forEach((name, value) -> command.add("-Dspark.hadoop." + name + "=" + value));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), StockStreamingJob.class.getName(),
                 "KAFKA_BOOTSTRAP_SERVERS=" + Engines.kafka().bootstrapServers(), "STOCK_TOPIC=" + topic,
                 "STOCK_OUTPUT_ROOT=" + root, "STOCK_TRIGGER_INTERVAL=0s", "STOCK_MAX_OFFSETS_PER_TRIGGER=500"));
         Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -111,9 +111,8 @@ public final class DashboardBench {
 
     /** Batch directories in the contract's layout, written in parallel straight to their final names. */
     private static void writeHistory(EmbeddedHdfs hdfs, String root, int batches) throws Exception {
-        Configuration conf = new Configuration();
-        conf.setInt("dfs.replication", 1);
-        // the client waits 400 ms before re-asking the NameNode to close a file by default: most of a tiny write
+        Configuration conf = EmbeddedHdfs.clientConfiguration();
+        // 100,000 tiny writes: re-ask the NameNode to close a file sooner and more often than the tests do
         conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 5);
         conf.setInt("dfs.client.block.write.locateFollowingBlock.retries", 15);
         int threads = Integer.getInteger("bench.writers", 32);
