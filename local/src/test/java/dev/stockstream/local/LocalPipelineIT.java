@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.stockstream.embedded.FreePorts;
 import dev.stockstream.model.BatchRow;
-import dev.stockstream.model.OutputLayout;
 import dev.stockstream.model.QuarantineRecord;
 import dev.stockstream.model.RejectReason;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import dev.stockstream.store.BatchReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +22,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -72,8 +67,8 @@ class LocalPipelineIT {
             assertThat(totals.reasons()).contains(RejectReason.UNPARSEABLE_JSON, RejectReason.BAD_SYMBOL,
                     RejectReason.BAD_PRICE, RejectReason.EMPTY_VALUE);
             assertThat(totals.batchIds()).doesNotHaveDuplicates();
-            Thread.sleep(5_000);
-            assertThat(readTotals(config)).as("nothing more arrives once drained").isEqualTo(totals);
+            await("nothing more arrives once drained").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> readTotals(config), totals::equals);
         }
     }
 
@@ -84,47 +79,19 @@ class LocalPipelineIT {
     private static Totals readTotals(LocalConfig config) throws Exception {
         long ticks = 0;
         long quarantined = 0;
-        List<Long> ids = new ArrayList<>();
         Set<RejectReason> reasons = new HashSet<>();
-        URI root = URI.create(config.outputRoot());
-        try (FileSystem fs = FileSystem.newInstance(root, new Configuration())) {
-            org.apache.hadoop.fs.Path batches = new org.apache.hadoop.fs.Path(config.outputRoot() + "/" + OutputLayout.BATCHES_DIR);
-            for (FileStatus dir : fs.listStatus(batches)) {
-                var id = OutputLayout.parseBatchDirName(dir.getPath().getName());
-                if (id.isEmpty()) {
-                    continue;
-                }
-                ids.add(id.getAsLong());
-                for (String line : lines(fs, new org.apache.hadoop.fs.Path(dir.getPath(), OutputLayout.DATA_FILE))) {
-                    if (!line.equals(BatchRow.CSV_HEADER) && !line.isBlank()) {
-                        ticks += BatchRow.parseCsvLine(line).tickCount();
-                    }
+        try (BatchReader output = BatchReader.open(URI.create(config.outputRoot()), new Configuration())) {
+            List<Long> ids = output.listCommittedBatchIds();
+            for (long id : ids) {
+                ticks += output.readBatch(id).rows().stream().mapToLong(BatchRow::tickCount).sum();
+            }
+            for (long id : output.listQuarantinedBatchIds()) {
+                for (QuarantineRecord record : output.readQuarantine(id)) {
+                    reasons.add(record.reason());
+                    quarantined++;
                 }
             }
-            org.apache.hadoop.fs.Path quarantine = new org.apache.hadoop.fs.Path(config.outputRoot() + "/" + OutputLayout.QUARANTINE_DIR);
-            if (fs.exists(quarantine)) {
-                for (FileStatus dir : fs.listStatus(quarantine)) {
-                    if (OutputLayout.parseBatchDirName(dir.getPath().getName()).isEmpty()) {
-                        continue;
-                    }
-                    for (String line : lines(fs, new org.apache.hadoop.fs.Path(dir.getPath(), OutputLayout.QUARANTINE_FILE))) {
-                        if (!line.isBlank()) {
-                            reasons.add(QuarantineRecord.parseJsonLine(line).reason());
-                            quarantined++;
-                        }
-                    }
-                }
-            }
-        }
-        return new Totals(ticks, quarantined, ids, reasons);
-    }
-
-    private static List<String> lines(FileSystem fs, org.apache.hadoop.fs.Path file) throws Exception {
-        if (!fs.exists(file)) {
-            return List.of();
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
-            return reader.lines().toList();
+            return new Totals(ticks, quarantined, ids, reasons);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stockstream.spark;
 
+import dev.stockstream.store.BatchWriter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.function.VoidFunction2;

@@ -1,6 +1,7 @@
 package dev.stockstream.spark;
 
 import dev.stockstream.model.OutputLayout;
+import dev.stockstream.store.BatchWriter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;

@@ -3,25 +3,30 @@ package dev.stockstream.spark;
 import dev.stockstream.model.BatchRow;
 import dev.stockstream.model.OutputLayout;
 import dev.stockstream.model.QuarantineRecord;
+import dev.stockstream.store.BatchReader;
+import dev.stockstream.store.CommittedBatch;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** Reads the job's output back the way a user of the layout would, and checks each file's shape. */
+/**
+ * The job's output read back through the layout's own {@link BatchReader}, with the checks a test
+ * adds: a visible batch directory is complete, and the checkpoint files beside it.
+ */
 final class OutputReader implements AutoCloseable {
 
     private final FileSystem fs;
     private final Path root;
+    private final BatchReader batches;
 
     OutputReader(URI root) {
         try {
@@ -30,18 +35,16 @@ final class OutputReader implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.root = new Path(root);
+        this.batches = new BatchReader(fs, root);
     }
 
     /** Every committed batch id with its rows, in id order. */
     TreeMap<Long, List<BatchRow>> batches() {
-        TreeMap<Long, List<BatchRow>> batches = new TreeMap<>();
-        for (String name : names(OutputLayout.BATCHES_DIR)) {
-            OptionalLong id = OutputLayout.parseBatchDirName(name);
-            if (id.isPresent()) {
-                batches.put(id.getAsLong(), rows(id.getAsLong()));
-            }
+        TreeMap<Long, List<BatchRow>> all = new TreeMap<>();
+        for (long id : unchecked(batches::listCommittedBatchIds)) {
+            all.put(id, rows(id));
         }
-        return batches;
+        return all;
     }
 
     /** The rows of a committed batch; fails if the directory is not complete. */
@@ -49,88 +52,73 @@ final class OutputReader implements AutoCloseable {
         if (!exists(OutputLayout.batchDir(batchId) + "/" + OutputLayout.SUCCESS_MARKER)) {
             throw new AssertionError("batch " + batchId + " is visible without " + OutputLayout.SUCCESS_MARKER);
         }
-        List<String> lines = lines(OutputLayout.batchDataFile(batchId));
-        if (lines.isEmpty() || !lines.get(0).equals(BatchRow.CSV_HEADER)) {
-            throw new AssertionError("batch " + batchId + " has no CSV header: " + lines);
+        CommittedBatch batch = unchecked(() -> batches.readBatch(batchId));
+        if (batch == null) {
+            throw new AssertionError("batch " + batchId + " has no " + OutputLayout.DATA_FILE);
         }
-        List<BatchRow> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            rows.add(BatchRow.parseCsvLine(line));
+        if (!endsWithNewline(OutputLayout.batchDataFile(batchId))) {
+            throw new AssertionError(OutputLayout.batchDataFile(batchId) + " is cut short: its last line has no newline");
         }
-        return rows;
+        return batch.rows();
     }
 
     List<QuarantineRecord> quarantine(long batchId) {
-        String file = OutputLayout.quarantineDir(batchId) + "/" + OutputLayout.QUARANTINE_FILE;
-        if (!exists(file)) {
-            return List.of();
-        }
-        return lines(file).stream().map(QuarantineRecord::parseJsonLine).toList();
+        return unchecked(() -> batches.readQuarantine(batchId));
     }
 
     /** All quarantined records over all batches. */
     List<QuarantineRecord> allQuarantine() {
         List<QuarantineRecord> all = new ArrayList<>();
-        for (String name : names(OutputLayout.QUARANTINE_DIR)) {
-            OptionalLong id = OutputLayout.parseBatchDirName(name);
-            if (id.isPresent()) {
-                all.addAll(quarantine(id.getAsLong()));
-            }
+        for (long id : unchecked(batches::listQuarantinedBatchIds)) {
+            all.addAll(quarantine(id));
         }
         return all;
     }
 
     OptionalLong latestPointer() {
-        if (!exists(OutputLayout.LATEST_POINTER)) {
-            return OptionalLong.empty();
-        }
-        List<String> lines = lines(OutputLayout.LATEST_POINTER);
-        return OutputLayout.parsePointer(String.join("\n", lines));
+        return unchecked(batches::latestBatchId);
     }
 
     /** Names directly under a folder of the output root; empty if it does not exist yet. */
     List<String> names(String relative) {
         Path dir = new Path(root, relative);
-        try {
-            if (!fs.exists(dir)) {
-                return List.of();
-            }
+        return unchecked(() -> {
             List<String> names = new ArrayList<>();
-            for (FileStatus status : fs.listStatus(dir)) {
-                names.add(status.getPath().getName());
+            if (fs.exists(dir)) {
+                for (FileStatus status : fs.listStatus(dir)) {
+                    names.add(status.getPath().getName());
+                }
             }
             return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     void delete(String relative) {
-        try {
-            fs.delete(new Path(root, relative), false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        unchecked(() -> fs.delete(new Path(root, relative), false));
     }
 
     boolean exists(String relative) {
-        try {
-            return fs.exists(new Path(root, relative));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return unchecked(() -> fs.exists(new Path(root, relative)));
     }
 
-    private List<String> lines(String relative) {
-        try (InputStream in = fs.open(new Path(root, relative))) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (text.isEmpty()) {
-                return List.of();
+    private boolean endsWithNewline(String relative) {
+        Path file = new Path(root, relative);
+        return unchecked(() -> {
+            long length = fs.getFileStatus(file).getLen();
+            try (FSDataInputStream in = fs.open(file)) {
+                in.seek(length - 1);
+                return in.read() == '\n';
             }
-            if (!text.endsWith("\n")) {
-                throw new AssertionError(relative + " is cut short: its last line has no newline");
-            }
-            return List.of(text.substring(0, text.length() - 1).split("\n", -1));
+        });
+    }
+
+    private interface HdfsCall<T> {
+        T call() throws IOException;
+    }
+
+    private static <T> T unchecked(HdfsCall<T> call) {
+        try {
+            return call.call();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

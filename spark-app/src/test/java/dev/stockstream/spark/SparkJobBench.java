@@ -3,6 +3,7 @@ package dev.stockstream.spark;
 import dev.stockstream.embedded.EmbeddedHdfs;
 import dev.stockstream.embedded.EmbeddedKafka;
 import dev.stockstream.model.Tick;
+import dev.stockstream.store.BatchWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
