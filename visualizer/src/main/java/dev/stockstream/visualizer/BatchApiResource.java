@@ -1,15 +1,17 @@
 package dev.stockstream.visualizer;
 
+import dev.stockstream.visualizer.config.VisualizerSettings;
 import dev.stockstream.model.BatchRow;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /** The dashboard's data as JSON: the latest batch, the last N batches, the reader's state. */
 @Path("/api")
@@ -48,15 +50,15 @@ public class BatchApiResource {
         }
         if (current.batches().isEmpty()) {
             return ErrorResponses.json(Response.Status.NOT_FOUND,
-                    "no readable batch under " + settings.outputRoot() + " yet");
+                    "no readable batch under " + history.root() + " yet");
         }
         return Response.ok(BatchJson.of(current.batches().get(0))).build();
     }
 
     @GET
     @Path("batches")
-    public Response last(@RestQuery String last) {
-        int count = InvalidParameterException.batchCount(last, settings.trendBatches());
+    public Response last(@Valid @BeanParam BatchCountParam last) {
+        int count = last.orDefault(settings.trendBatches());
         History current = history.read(count);
         Response unavailable = unavailable(current);
         if (unavailable != null) {
@@ -73,7 +75,7 @@ public class BatchApiResource {
         return new StatusJson(current.state().name(), current.problem().orElse(null),
                 current.latest().map(Batch::id).orElse(null),
                 current.latest().map(batch -> batch.committedAt().toString()).orElse(null),
-                settings.outputRoot().toString(), settings.trendBatches(), current.readAt().toString());
+                history.root().toString(), settings.trendBatches(), current.readAt().toString());
     }
 
     /** Stale data is fine on the page under a warning; the API says it cannot answer. */

@@ -2,6 +2,7 @@ package dev.stockstream.visualizer;
 
 import dev.stockstream.model.BatchRow;
 import dev.stockstream.model.OutputLayout;
+import dev.stockstream.visualizer.config.OutputRoot;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import java.io.BufferedReader;
 import java.io.FileNotFoundException;
@@ -38,7 +39,7 @@ public class BatchFiles implements AutoCloseable {
         try {
             this.fs = FileSystem.newInstance(root, clientConfiguration(timeout));
         } catch (IOException e) {
-            throw new ConfigurationException(VisualizerSettings.describe("STOCK_OUTPUT_ROOT") + " " + root
+            throw new ConfigurationException(OutputRoot.describe() + " " + root
                     + " cannot be opened: " + BatchHistory.oneLine(e));
         }
     }

@@ -84,6 +84,11 @@ public class BatchHistory {
                 || previous.isEmpty() || batches.get(0).id() != previous.get(0).id() ? List.copyOf(batches) : previous);
     }
 
+    /** The output root read, without a trailing slash. */
+    public java.net.URI root() {
+        return files.root();
+    }
+
     /** Does the root answer (for readiness). */
     public void probe() throws IOException {
         files.probe();

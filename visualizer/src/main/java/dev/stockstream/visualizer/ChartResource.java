@@ -1,14 +1,16 @@
 package dev.stockstream.visualizer;
 
+import dev.stockstream.visualizer.config.VisualizerSettings;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
 import java.util.List;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /** The charts as standalone images, for saving or embedding elsewhere. */
 @Path("/charts")
@@ -42,16 +44,16 @@ public class ChartResource {
     @GET
     @Path("trend.svg")
     @Produces(SVG)
-    public Response trendSvg(@RestQuery String last) {
-        int count = InvalidParameterException.batchCount(last, settings.trendBatches());
+    public Response trendSvg(@Valid @BeanParam BatchCountParam last) {
+        int count = last.orDefault(settings.trendBatches());
         return image(count, SVG, batches -> charts.trend(batches, Charts.Format.SVG));
     }
 
     @GET
     @Path("trend.png")
     @Produces(PNG)
-    public Response trendPng(@RestQuery String last) {
-        int count = InvalidParameterException.batchCount(last, settings.trendBatches());
+    public Response trendPng(@Valid @BeanParam BatchCountParam last) {
+        int count = last.orDefault(settings.trendBatches());
         return image(count, PNG, batches -> charts.trend(batches, Charts.Format.PNG));
     }
 

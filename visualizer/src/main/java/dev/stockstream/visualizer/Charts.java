@@ -1,5 +1,6 @@
 package dev.stockstream.visualizer;
 
+import dev.stockstream.visualizer.config.VisualizerSettings;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package dev.stockstream.visualizer;
 
+import dev.stockstream.visualizer.config.VisualizerSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.qute.CheckedTemplate;

@@ -1,7 +1,10 @@
 package dev.stockstream.visualizer;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Bad parameters become a 400 with a JSON message, never a stack trace. */
@@ -11,9 +14,12 @@ public class ErrorResponses {
     public record ErrorJson(String error) {
     }
 
+    /** One message, the same for the same input: the first violation by message. */
     @ServerExceptionMapper
-    public Response badParameter(InvalidParameterException e) {
-        return json(Response.Status.BAD_REQUEST, e.getMessage());
+    public Response badParameter(ConstraintViolationException e) {
+        String message = e.getConstraintViolations().stream().map(ConstraintViolation::getMessage)
+                .min(Comparator.naturalOrder()).orElse("invalid request");
+        return json(Response.Status.BAD_REQUEST, message);
     }
 
     static Response json(Response.Status status, String message) {

@@ -1,6 +1,10 @@
 package dev.stockstream.visualizer;
 
+import dev.stockstream.visualizer.config.OutputRoot;
+import dev.stockstream.visualizer.config.OutputSettings;
+import dev.stockstream.visualizer.config.VisualizerSettings;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -9,18 +13,20 @@ import java.io.IOException;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
-/** Opens the output root once for the whole app and builds the cached history reader on it. */
+/** Opens the output root once for the whole app, at start (a bad root stops it), and builds the cached history reader on it. */
 @ApplicationScoped
 public class HdfsProducer {
 
     private static final Logger LOG = Logger.getLogger(HdfsProducer.class);
 
     @Produces
+    @Startup
     @Singleton
-    BatchFiles batchFiles(VisualizerSettings settings) {
-        LOG.infof("reading batches from %s (trend of %d batches, poll every %d ms)", settings.outputRoot(),
+    BatchFiles batchFiles(OutputSettings output, VisualizerSettings settings) {
+        BatchFiles files = new BatchFiles(OutputRoot.checked(output.outputRoot()), settings.hdfsTimeout());
+        LOG.infof("reading batches from %s (trend of %d batches, poll every %d ms)", files.root(),
                 settings.trendBatches(), settings.pollInterval().toMillis());
-        return new BatchFiles(settings.outputRoot(), settings.hdfsTimeout());
+        return files;
     }
 
     void close(@Disposes BatchFiles files) throws IOException {

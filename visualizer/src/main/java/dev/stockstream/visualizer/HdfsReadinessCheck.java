@@ -13,12 +13,10 @@ public class HdfsReadinessCheck implements HealthCheck {
 
     @Inject
     BatchHistory history;
-    @Inject
-    VisualizerSettings settings;
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("hdfs").withData("root", settings.outputRoot().toString());
+        var response = HealthCheckResponse.named("hdfs").withData("root", history.root().toString());
         try {
             history.probe();
             return response.up().build();

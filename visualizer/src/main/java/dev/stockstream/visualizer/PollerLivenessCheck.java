@@ -1,5 +1,6 @@
 package dev.stockstream.visualizer;
 
+import dev.stockstream.visualizer.config.VisualizerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

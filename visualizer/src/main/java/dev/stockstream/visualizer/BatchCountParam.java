@@ -1,0 +1,20 @@
+package dev.stockstream.visualizer;
+
+import dev.stockstream.visualizer.config.VisualizerSettings;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.Range;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** {@code ?last=N}: a whole number in 1..{@link VisualizerSettings#MAX_BATCHES}; absent means the configured trend. */
+public class BatchCountParam {
+
+    @RestQuery
+    @Pattern(regexp = "\\s*\\d+\\s*", message = "last must be a whole number between 1 and "
+            + VisualizerSettings.MAX_BATCHES + ", got '${validatedValue}'")
+    @Range(min = 1, max = VisualizerSettings.MAX_BATCHES, message = "last must be between {min} and {max}, got ${validatedValue}")
+    String last;
+
+    int orDefault(int defaultCount) {
+        return last == null || last.isBlank() ? defaultCount : Integer.parseInt(last.trim());
+    }
+}
