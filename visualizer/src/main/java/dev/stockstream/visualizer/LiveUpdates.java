@@ -4,6 +4,7 @@ import dev.stockstream.visualizer.config.VisualizerSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -15,9 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -49,7 +47,6 @@ public class LiveUpdates {
     MeterRegistry registry;
 
     private final AtomicInteger clients = new AtomicInteger();
-    private ScheduledExecutorService executor;
     private volatile Sse sse;
     private volatile SseBroadcaster broadcaster;
     private volatile Version shown;
@@ -59,16 +56,9 @@ public class LiveUpdates {
 
     void start(@Observes StartupEvent event) {
         registry.gauge("visualizer.sse.clients", clients);
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "batch-pointer-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::pollSafely, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
         SseBroadcaster current = broadcaster;
         if (current != null) {
             current.close();
@@ -95,15 +85,10 @@ public class LiveUpdates {
         broadcaster.register(sink);
     }
 
-    private void pollSafely() {
-        try {
-            poll();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "live update poll failed");
-        }
-    }
-
-    private void poll() {
+    /** The one shared poller; a poll still running when the next is due (HDFS slow) is not doubled. */
+    @Scheduled(identity = "batch-pointer-poller", every = "${visualizer.poll.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
         History current = history.read(settings.trendBatches());
         lastPoll = Instant.now();
         Version version = Version.of(current);
