@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.spark.network.util.JavaUtils;
 
 /**
  * The job's settings, read once at start-up from environment variables and {@code NAME=value}
@@ -20,9 +21,11 @@ import java.util.regex.Pattern;
  * @param triggerInterval micro-batch trigger interval; zero starts each batch as soon as the last one ends
  * @param startingOffsets {@code earliest}, {@code latest} or Spark's per-partition JSON; used only
  *                        when the checkpoint is new
+ * @param directKafkaScan run each batch's Kafka scan by itself when Spark plans it under an identity
+ *                        projection ({@link DirectKafkaScan}); false processes the batch exactly as planned
  */
 public record JobSettings(String bootstrapServers, String topic, URI outputRoot, Duration triggerInterval,
-                          String startingOffsets, long maxOffsetsPerTrigger) {
+                          String startingOffsets, long maxOffsetsPerTrigger, boolean directKafkaScan) {
 
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String STOCK_TOPIC = "STOCK_TOPIC";
@@ -30,10 +33,11 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
     public static final String STOCK_TRIGGER_INTERVAL = "STOCK_TRIGGER_INTERVAL";
     public static final String STOCK_STARTING_OFFSETS = "STOCK_STARTING_OFFSETS";
     public static final String STOCK_MAX_OFFSETS_PER_TRIGGER = "STOCK_MAX_OFFSETS_PER_TRIGGER";
+    public static final String STOCK_DIRECT_KAFKA_SCAN = "STOCK_DIRECT_KAFKA_SCAN";
 
     /** Every setting the job reads, in documentation order: nothing else is read from the environment. */
     public static final List<String> NAMES = List.of(KAFKA_BOOTSTRAP_SERVERS, STOCK_TOPIC, STOCK_OUTPUT_ROOT,
-            STOCK_TRIGGER_INTERVAL, STOCK_STARTING_OFFSETS, STOCK_MAX_OFFSETS_PER_TRIGGER);
+            STOCK_TRIGGER_INTERVAL, STOCK_STARTING_OFFSETS, STOCK_MAX_OFFSETS_PER_TRIGGER, STOCK_DIRECT_KAFKA_SCAN);
 
     /** The defaults of {@code docs/SETTINGS.md}. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -44,8 +48,6 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
 
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+\\]|[^\\s:,\\[\\]]+):(\\d{1,5})");
-    private static final Pattern INTERVAL = Pattern.compile(
-            "(\\d{1,9})\\s*(ms|millis|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)");
 
     public JobSettings {
         require(bootstrapServers != null && isBootstrapList(bootstrapServers), KAFKA_BOOTSTRAP_SERVERS,
@@ -92,34 +94,25 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
                 values.get(KAFKA_BOOTSTRAP_SERVERS),
                 values.get(STOCK_TOPIC),
                 parseUri(values.get(STOCK_OUTPUT_ROOT)),
-                parseInterval(values.get(STOCK_TRIGGER_INTERVAL)),
+                parseInterval(STOCK_TRIGGER_INTERVAL, values.get(STOCK_TRIGGER_INTERVAL)),
                 values.get(STOCK_STARTING_OFFSETS),
-                parsePositiveLong(values.get(STOCK_MAX_OFFSETS_PER_TRIGGER)));
-    }
-
-    /** The settings as {@code NAME -> value}, the form the chart and the local runner pass around. */
-    public Map<String, String> asValues() {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put(KAFKA_BOOTSTRAP_SERVERS, bootstrapServers);
-        values.put(STOCK_TOPIC, topic);
-        values.put(STOCK_OUTPUT_ROOT, outputRoot.toString());
-        values.put(STOCK_TRIGGER_INTERVAL, triggerInterval.toMillis() + "ms");
-        values.put(STOCK_STARTING_OFFSETS, startingOffsets);
-        values.put(STOCK_MAX_OFFSETS_PER_TRIGGER, Long.toString(maxOffsetsPerTrigger));
-        return values;
+                parsePositiveLong(values.get(STOCK_MAX_OFFSETS_PER_TRIGGER)),
+                parseBoolean(STOCK_DIRECT_KAFKA_SCAN, values.get(STOCK_DIRECT_KAFKA_SCAN)));
     }
 
     public JobSettings withOutputRoot(URI root) {
-        return new JobSettings(bootstrapServers, topic, root, triggerInterval, startingOffsets, maxOffsetsPerTrigger);
-    }
-
-    public JobSettings withTopic(String newTopic) {
-        return new JobSettings(bootstrapServers, newTopic, outputRoot, triggerInterval, startingOffsets,
-                maxOffsetsPerTrigger);
+        return new JobSettings(bootstrapServers, topic, root, triggerInterval, startingOffsets, maxOffsetsPerTrigger,
+                directKafkaScan);
     }
 
     public JobSettings withTriggerInterval(Duration interval) {
-        return new JobSettings(bootstrapServers, topic, outputRoot, interval, startingOffsets, maxOffsetsPerTrigger);
+        return new JobSettings(bootstrapServers, topic, outputRoot, interval, startingOffsets, maxOffsetsPerTrigger,
+                directKafkaScan);
+    }
+
+    public JobSettings withDirectKafkaScan(boolean direct) {
+        return new JobSettings(bootstrapServers, topic, outputRoot, triggerInterval, startingOffsets, maxOffsetsPerTrigger,
+                direct);
     }
 
     /** A path of the contract's layout ({@code OutputLayout}) under the output root. */
@@ -135,6 +128,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         defaults.put(STOCK_TRIGGER_INTERVAL, "5s");
         defaults.put(STOCK_STARTING_OFFSETS, "earliest");
         defaults.put(STOCK_MAX_OFFSETS_PER_TRIGGER, "1000000");
+        defaults.put(STOCK_DIRECT_KAFKA_SCAN, "true");
         return Map.copyOf(defaults);
     }
 
@@ -146,22 +140,25 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         }
     }
 
-    /** {@code 5s}, {@code 500ms}, {@code 1m}, {@code 2 seconds}... */
-    static Duration parseInterval(String value) {
-        Matcher matcher = value == null ? null : INTERVAL.matcher(value.trim().toLowerCase(Locale.ROOT));
-        if (matcher == null || !matcher.matches()) {
-            throw bad(STOCK_TRIGGER_INTERVAL, "must be a number with a unit (ms, s, m, h), such as 5s", value);
+    /**
+     * An interval in Spark's own notation ({@link JavaUtils#timeStringAsMs}, as Spark's conf reads
+     * durations): {@code 500ms}, {@code 5s}, {@code 1m} or {@code 1min}, {@code 1h}, {@code 1d};
+     * a number without a unit is milliseconds.
+     */
+    public static Duration parseInterval(String name, String value) {
+        try {
+            return Duration.ofMillis(JavaUtils.timeStringAsMs(value));
+        } catch (RuntimeException e) {
+            throw bad(name, "must be a number with a unit (ms, s, m, h), such as 5s", value);
         }
-        long amount = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2);
-        if (unit.startsWith("ms") || unit.startsWith("milli")) {
-            return Duration.ofMillis(amount);
+    }
+
+    private static boolean parseBoolean(String name, String value) {
+        String trimmed = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        if (!trimmed.equals("true") && !trimmed.equals("false")) {
+            throw bad(name, "must be true or false", value);
         }
-        return switch (unit.charAt(0)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
+        return trimmed.equals("true");
     }
 
     private static long parsePositiveLong(String value) {

@@ -60,7 +60,8 @@ public final class StockStreamingJob {
                 .queryName(QUERY_NAME)
                 .option("checkpointLocation", settings.resolve(OutputLayout.CHECKPOINTS_DIR))
                 .trigger(Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
-                .foreachBatch(new MicroBatchProcessor(settings.topic(), writer, gate, new SourceRows(spark.streams())))
+                .foreachBatch(new MicroBatchProcessor(settings.topic(), writer, gate,
+                        settings.directKafkaScan() ? new DirectKafkaScan(spark.streams()) : null))
                 .start();
         BatchGate.register(query, gate);
         return query;

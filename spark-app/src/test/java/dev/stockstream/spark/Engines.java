@@ -40,7 +40,7 @@ final class Engines implements BeforeAllCallback {
 
     static JobSettings settings(String topic, String rootName) {
         return new JobSettings(kafka().bootstrapServers(), topic, outputRoot(rootName),
-                java.time.Duration.ofMillis(100), "earliest", 1_000_000);
+                java.time.Duration.ofMillis(100), "earliest", 1_000_000, true);
     }
 
     private static synchronized Running running() {

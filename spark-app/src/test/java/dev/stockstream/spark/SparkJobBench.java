@@ -54,8 +54,10 @@ public final class SparkJobBench {
             SparkSession spark = Engines.localSpark("local[*]", "spark-job-bench");
             TaskTimes taskTimes = new TaskTimes();
             spark.sparkContext().addSparkListener(taskTimes);
+            // STOCK_DIRECT_KAFKA_SCAN=false in the environment measures the job without its direct Kafka scan.
             JobSettings settings = new JobSettings(kafka.bootstrapServers(), TOPIC,
-                    URI.create(hdfs.uri() + "/bench"), Duration.ZERO, "earliest", BATCH);
+                    URI.create(hdfs.uri() + "/bench"), Duration.ZERO, "earliest", BATCH, directKafkaScan());
+            System.err.println(JobSettings.STOCK_DIRECT_KAFKA_SCAN + "=" + settings.directKafkaScan());
             Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
 
             double[] sparkRates = new double[ROUNDS];
@@ -81,6 +83,11 @@ public final class SparkJobBench {
                     sparkRate / baselineRate, Math.round(sparkRate), Math.round(baselineRate)));
         }
         System.exit(0);
+    }
+
+    private static boolean directKafkaScan() {
+        String name = JobSettings.STOCK_DIRECT_KAFKA_SCAN;
+        return JobSettings.fromEnvironmentAndArgs(Map.of(name, System.getenv().getOrDefault(name, ""))).directKafkaScan();
     }
 
     /** Ticks spread evenly over partitions and symbols, keyed by symbol. */

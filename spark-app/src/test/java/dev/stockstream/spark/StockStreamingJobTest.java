@@ -31,6 +31,8 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The job end to end: real Kafka in, real HDFS out, Spark local[2]. */
 @ExtendWith(Engines.class)
@@ -40,11 +42,12 @@ class StockStreamingJobTest {
     private static final long T0 = 1_732_406_400_000L;
     private static final List<String> SYMBOLS = List.of("AAPL", "AMZN", "GOOG", "IBM", "MSFT", "BRK.B");
 
-    @Test
-    void knownTicksBecomeExactPerSymbolAggregatesForEachMicroBatch() throws Exception {
-        String topic = "known-ticks";
+    @ParameterizedTest(name = "direct Kafka scan {0}")
+    @ValueSource(booleans = {true, false})
+    void knownTicksBecomeExactPerSymbolAggregatesForEachMicroBatch(boolean directKafkaScan) throws Exception {
+        String topic = "known-ticks-" + (directKafkaScan ? "direct" : "planned");
         Engines.kafka().createTopic(topic, 2);
-        JobSettings settings = Engines.settings(topic, "known-ticks");
+        JobSettings settings = Engines.settings(topic, topic).withDirectKafkaScan(directKafkaScan);
         try (TickSender sender = new TickSender(Engines.kafka(), topic)) {
             sender.send(0, new Tick("AAPL", 10.0, 1, T0));
             sender.send(1, new Tick("AAPL", 20.0, 2, T0 + 5));
@@ -59,7 +62,7 @@ class StockStreamingJobTest {
                 sender.send(1, new Tick("MSFT", 410.0, 30, T0 + 90));
                 sender.flush();
                 query.processAllAvailable();
-                assertThat(SourceRows.kafkaScan(query, 1))
+                assertThat(DirectKafkaScan.kafkaScan(query, 1))
                         .as("the batch's plan is recognised as the bare Kafka scan, read without a row copy")
                         .isPresent();
             } finally {
@@ -318,7 +321,7 @@ class StockStreamingJobTest {
 
     private static JobSettings withBatches(JobSettings settings, long maxOffsetsPerTrigger) {
         return new JobSettings(settings.bootstrapServers(), settings.topic(), settings.outputRoot(), Duration.ZERO,
-                settings.startingOffsets(), maxOffsetsPerTrigger);
+                settings.startingOffsets(), maxOffsetsPerTrigger, settings.directKafkaScan());
     }
 
     /** Sends rounds of ticks spread over all partitions and symbols, counting what was sent per symbol. */

@@ -55,8 +55,7 @@ public final class E2eBenchmark {
         System.setProperty("stock.log.dir", config.logDir().toString());
         dashboard = config.dashboardUrl();
         String producer = config.producerUrl() + "/producer";
-        long triggerMillis = JobSettings.fromEnvironmentAndArgs(Map.of(), JobSettings.STOCK_TRIGGER_INTERVAL + "=" + trigger)
-                .triggerInterval().toMillis();
+        long triggerMillis = JobSettings.parseInterval(JobSettings.STOCK_TRIGGER_INTERVAL, trigger).toMillis();
         try (Pipeline pipeline = Pipeline.start(config, System.err)) {
             watch(20_000);
             freshnessBatches.clear();

@@ -2,11 +2,9 @@ package dev.stockstream.spark;
 
 import java.util.Optional;
 import org.apache.spark.rdd.RDD;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.execution.InputAdapter;
-import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.execution.ProjectExec;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.WholeStageCodegenExec;
@@ -20,38 +18,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kafka source's rows of the micro-batch in hand, with as few copies as Spark allows. Spark
- * plans this job's batch as an identity projection over the Kafka scan (to be sure its rows are
- * unsafe rows, which the Kafka scan's rows already are), and running it copies every row into a
- * new one: 15 % of the executors' CPU in the benchmark. When the batch's plan has exactly that
- * shape the scan is run by itself; any other shape (another Spark version) is run as planned,
- * with a warning.
+ * The job's direct Kafka scan ({@code STOCK_DIRECT_KAFKA_SCAN}): runs the Kafka source's scan of the
+ * micro-batch in hand by itself, with as few row copies as Spark allows. Spark plans this job's batch
+ * as an identity projection over the Kafka scan (to be sure its rows are unsafe rows, which the
+ * Kafka scan's rows already are), and running it copies every row into a new one: 15 % of the
+ * executors' CPU in the benchmark. It reads the query's own plan, not a {@code Dataset}: it applies
+ * only while the batch is exactly that projection, and any other shape (another Spark version, a
+ * step added to the query) gets nothing from it and is processed as planned, with a warning.
  */
-final class SourceRows {
+final class DirectKafkaScan {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SourceRows.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DirectKafkaScan.class);
 
     private final StreamingQueryManager queries;
     private boolean warned;
 
     /** {@code queries}: the manager of the session that started the query. */
-    SourceRows(StreamingQueryManager queries) {
+    DirectKafkaScan(StreamingQueryManager queries) {
         this.queries = queries;
     }
 
-    RDD<InternalRow> of(Dataset<Row> batch, long batchId) {
-        String queryId = batch.sparkSession().sparkContext().getLocalProperty(StreamExecution.QUERY_ID_KEY());
+    /**
+     * The Kafka scan's rows of batch {@code batchId} of the query running this batch on
+     * {@code session}'s current thread, or empty when its plan is not the bare scan.
+     */
+    Optional<RDD<InternalRow>> rows(SparkSession session, long batchId) {
+        String queryId = session.sparkContext().getLocalProperty(StreamExecution.QUERY_ID_KEY());
         StreamingQuery query = queryId == null ? null : queries.get(queryId);
         Optional<SparkPlan> scan = query == null ? Optional.empty() : kafkaScan(query, batchId);
-        if (scan.isPresent()) {
-            return scan.get().execute();
-        }
-        if (!warned) {
+        if (scan.isEmpty() && !warned) {
             warned = true;
             LOG.warn("batch {}: the Kafka scan is not the only step of the batch's plan; running the plan as is "
                     + "(one more copy of every row)", batchId);
         }
-        return planned(batch);
+        return scan.map(SparkPlan::execute);
     }
 
     /** The Kafka scan of the query's batch {@code batchId}, if the plan is that scan under an identity projection. */
@@ -74,15 +74,5 @@ final class SourceRows {
         return input instanceof MicroBatchScanExec scan && project.output().equals(scan.output())
                 ? Optional.of(scan)
                 : Optional.empty();
-    }
-
-    /**
-     * The batch as planned. {@code foreachBatch} hands it over wrapped in a {@link LogicalRDD},
-     * and planning that wrapper again would copy every row once more; its RDD is read directly.
-     */
-    private static RDD<InternalRow> planned(Dataset<Row> batch) {
-        return batch.queryExecution().logical() instanceof LogicalRDD wrapped
-                ? wrapped.rdd()
-                : batch.queryExecution().toRdd();
     }
 }
