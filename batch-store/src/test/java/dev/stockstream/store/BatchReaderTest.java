@@ -1,6 +1,8 @@
 package dev.stockstream.store;
 
 import static dev.stockstream.store.BatchWriterTest.row;
+import static dev.stockstream.store.EmbeddedHdfsExtension.fs;
+import static dev.stockstream.store.EmbeddedHdfsExtension.root;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,31 +22,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reading the layout the writer commits, and refusing what the contract does not allow, on a real HDFS. */
+@ExtendWith(EmbeddedHdfsExtension.class)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class BatchReaderTest {
-
-    private static EmbeddedHdfs hdfs;
-    private static FileSystem fs;
-
-    @BeforeAll
-    static void startHdfs() {
-        hdfs = EmbeddedHdfs.startDefault();
-        fs = hdfs.newFileSystem();
-    }
-
-    @AfterAll
-    static void stopHdfs() throws IOException {
-        fs.close();
-        hdfs.close();
-    }
 
     @Test
     void whatTheWriterCommitsIsReadBackWithItsCommitTime() throws Exception {
@@ -74,7 +60,7 @@ class BatchReaderTest {
 
     @Test
     void anEmptyRootHasNoPointerNoBatchAndNoQuarantine() throws Exception {
-        BatchReader reader = new BatchReader(fs, root("empty"));
+        BatchReader reader = new BatchReader(fs(), root("empty"));
 
         assertThat(reader.latestBatchId()).isEmpty();
         assertThat(reader.readBatch(0)).isNull();
@@ -91,11 +77,11 @@ class BatchReaderTest {
         URI tooLong = root("pointer-long");
         write(tooLong, OutputLayout.LATEST_POINTER, "1".repeat(65));
 
-        assertThatThrownBy(() -> new BatchReader(fs, notANumber).latestBatchId())
+        assertThatThrownBy(() -> new BatchReader(fs(), notANumber).latestBatchId())
                 .isInstanceOf(CorruptBatchException.class)
                 .hasMessageContaining(OutputLayout.LATEST_POINTER)
                 .hasMessageContaining("does not hold a batch id");
-        assertThatThrownBy(() -> new BatchReader(fs, tooLong).latestBatchId())
+        assertThatThrownBy(() -> new BatchReader(fs(), tooLong).latestBatchId())
                 .isInstanceOf(CorruptBatchException.class)
                 .hasMessageContaining("does not hold a batch id");
     }
@@ -106,7 +92,7 @@ class BatchReaderTest {
         write(root, OutputLayout.batchDataFile(0), "symbol,price\nAAPL,1\n");
         write(root, OutputLayout.batchDataFile(1), BatchRow.CSV_HEADER + "\n" + row(1, "AAPL", 1.0).toCsvLine()
                 + "\n\n1,2,AAPL,not-a-price,1,1,1,1,1\n");
-        BatchReader reader = new BatchReader(fs, root);
+        BatchReader reader = new BatchReader(fs(), root);
 
         assertThatThrownBy(() -> reader.readBatch(0))
                 .isInstanceOf(CorruptBatchException.class)
@@ -122,7 +108,7 @@ class BatchReaderTest {
         URI root = root("bad-quarantine");
         write(root, OutputLayout.quarantineDir(2) + "/" + OutputLayout.QUARANTINE_FILE, "{\"batch_id\":2}\n");
 
-        assertThatThrownBy(() -> new BatchReader(fs, root).readQuarantine(2))
+        assertThatThrownBy(() -> new BatchReader(fs(), root).readQuarantine(2))
                 .isInstanceOf(CorruptBatchException.class)
                 .hasMessageContaining(OutputLayout.QUARANTINE_FILE + " line 1: quarantine line has no reason");
     }
@@ -131,13 +117,13 @@ class BatchReaderTest {
     void aDataFileLargerThanAnyBatchIsCorruptWithoutBeingRead() throws Exception {
         URI root = root("oversized");
         byte[] megabyte = new byte[1024 * 1024];
-        try (OutputStream out = fs.create(path(root, OutputLayout.batchDataFile(0)))) {
+        try (OutputStream out = fs().create(path(root, OutputLayout.batchDataFile(0)))) {
             for (int i = 0; i < 17; i++) {
                 out.write(megabyte);
             }
         }
 
-        assertThatThrownBy(() -> new BatchReader(fs, root).readBatch(0))
+        assertThatThrownBy(() -> new BatchReader(fs(), root).readBatch(0))
                 .isInstanceOf(CorruptBatchException.class)
                 .hasMessageContaining("more than a batch holds");
     }
@@ -158,16 +144,12 @@ class BatchReaderTest {
         }
     }
 
-    private static URI root(String name) {
-        return URI.create(hdfs.uri() + "/" + name);
-    }
-
     private static org.apache.hadoop.fs.Path path(URI root, String relative) {
         return new org.apache.hadoop.fs.Path(root + "/" + relative);
     }
 
     private static void write(URI root, String relative, String content) throws IOException {
-        try (OutputStream out = fs.create(path(root, relative))) {
+        try (OutputStream out = fs().create(path(root, relative))) {
             out.write(content.getBytes(StandardCharsets.UTF_8));
         }
     }

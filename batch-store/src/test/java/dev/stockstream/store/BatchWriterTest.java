@@ -1,5 +1,7 @@
 package dev.stockstream.store;
 
+import static dev.stockstream.store.EmbeddedHdfsExtension.fs;
+import static dev.stockstream.store.EmbeddedHdfsExtension.root;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockstream.embedded.EmbeddedHdfs;
@@ -15,33 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The commit protocol of one batch on a real HDFS (and on a local file: root). */
+@ExtendWith(EmbeddedHdfsExtension.class)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class BatchWriterTest {
 
     private static final long T0 = 1_732_406_400_000L;
-
-    private static EmbeddedHdfs hdfs;
-    private static FileSystem fs;
-
-    @BeforeAll
-    static void startHdfs() {
-        hdfs = EmbeddedHdfs.startDefault();
-        fs = hdfs.newFileSystem();
-    }
-
-    @AfterAll
-    static void stopHdfs() throws IOException {
-        fs.close();
-        hdfs.close();
-    }
 
     @Test
     void aBatchIsCommittedAsOneCompleteDirectoryAndThePointerNamesIt() throws Exception {
@@ -50,7 +36,7 @@ class BatchWriterTest {
 
         writer.commit(0, List.of(row(0, "AAPL", 1.5)), List.of());
 
-        BatchReader output = new BatchReader(fs, root);
+        BatchReader output = new BatchReader(fs(), root);
         assertThat(output.readBatch(0).rows()).containsExactly(row(0, "AAPL", 1.5));
         assertThat(names(root, OutputLayout.batchDir(0))).containsExactlyInAnyOrder(
                 OutputLayout.DATA_FILE, OutputLayout.SUCCESS_MARKER);
@@ -69,7 +55,7 @@ class BatchWriterTest {
         writer.commit(4, List.of(row(4, "IBM", 10.0)), List.of(bad));
         writer.commit(4, List.of(row(4, "IBM", 10.0)), List.of(bad));
 
-        BatchReader output = new BatchReader(fs, root);
+        BatchReader output = new BatchReader(fs(), root);
         assertThat(output.listCommittedBatchIds()).containsExactly(4L);
         assertThat(output.readBatch(4).rows()).containsExactly(row(4, "IBM", 10.0));
         assertThat(output.readQuarantine(4)).containsExactly(bad);
@@ -87,7 +73,7 @@ class BatchWriterTest {
         writer.commit(7, List.of(row(7, "IBM", 1.0)), List.of());
         new BatchWriter(root, EmbeddedHdfs.clientConfiguration()).commit(6, List.of(row(6, "IBM", 0.5)), List.of());
 
-        assertThat(new BatchReader(fs, root).latestBatchId()).hasValue(8);
+        assertThat(new BatchReader(fs(), root).latestBatchId()).hasValue(8);
     }
 
     @Test
@@ -98,7 +84,7 @@ class BatchWriterTest {
 
         writer.commit(0, List.of(), List.of(bad));
 
-        BatchReader output = new BatchReader(fs, root);
+        BatchReader output = new BatchReader(fs(), root);
         assertThat(output.readBatch(0).rows()).isEmpty();
         assertThat(output.readQuarantine(0)).containsExactly(bad);
         assertThat(output.latestBatchId()).hasValue(0);
@@ -107,8 +93,8 @@ class BatchWriterTest {
     @Test
     void temporaryDirectoriesLeftByADeadAttemptAreRemovedAtStartUp() throws Exception {
         URI root = root("writer-leftovers");
-        fs.mkdirs(new org.apache.hadoop.fs.Path(root + "/" + OutputLayout.tempBatchDir(3, "dead")));
-        fs.mkdirs(new org.apache.hadoop.fs.Path(root + "/" + OutputLayout.tempQuarantineDir(3, "dead")));
+        fs().mkdirs(new org.apache.hadoop.fs.Path(root + "/" + OutputLayout.tempBatchDir(3, "dead")));
+        fs().mkdirs(new org.apache.hadoop.fs.Path(root + "/" + OutputLayout.tempQuarantineDir(3, "dead")));
         BatchWriter writer = new BatchWriter(root, EmbeddedHdfs.clientConfiguration());
 
         writer.removeAbandonedAttempts();
@@ -130,16 +116,12 @@ class BatchWriterTest {
         assertThat(Files.exists(dir.resolve(OutputLayout.batchDir(0)).resolve(OutputLayout.SUCCESS_MARKER))).isTrue();
     }
 
-    private static URI root(String name) {
-        return URI.create(hdfs.uri() + "/" + name);
-    }
-
     /** Names directly under a folder of the output root; empty if it does not exist yet. */
     private static List<String> names(URI root, String relative) throws IOException {
         org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(root + "/" + relative);
         List<String> names = new ArrayList<>();
-        if (fs.exists(dir)) {
-            for (FileStatus status : fs.listStatus(dir)) {
+        if (fs().exists(dir)) {
+            for (FileStatus status : fs().listStatus(dir)) {
                 names.add(status.getPath().getName());
             }
         }
