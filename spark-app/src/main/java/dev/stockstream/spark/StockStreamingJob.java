@@ -5,10 +5,10 @@ import dev.stockstream.store.BatchWriter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 
@@ -45,16 +45,14 @@ public final class StockStreamingJob {
     public static StreamingQuery start(JobSettings settings, SparkSession spark) throws IOException, TimeoutException {
         BatchWriter writer = new BatchWriter(settings.outputRoot(), spark.sparkContext().hadoopConfiguration());
         writer.removeAbandonedAttempts();
-        Dataset<Row> records = spark.readStream()
+        DataStreamReader source = spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
                 .option("subscribe", settings.topic())
                 .option("startingOffsets", settings.startingOffsets())
-                .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
-                .option("kafka." + ConsumerConfig.MAX_POLL_RECORDS_CONFIG, KafkaFetch.MAX_POLL_RECORDS)
-                .option("kafka." + ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, KafkaFetch.MAX_PARTITION_FETCH_BYTES)
-                .option("kafka." + ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, KafkaFetch.FETCH_MAX_WAIT_MS)
-                .load();
+                .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger());
+        KafkaFetchSettings.CONSUMER.forEach((name, value) -> source.option("kafka." + name, value));
+        Dataset<Row> records = source.load();
         BatchGate gate = new BatchGate();
         StreamingQuery query = records.writeStream()
                 .queryName(QUERY_NAME)

@@ -51,7 +51,7 @@ public final class SparkJobBench {
         long total = args.length > 0 ? Long.parseLong(args[0]) : 3_000_000;
         try (EmbeddedKafka kafka = EmbeddedKafka.startDefault(); EmbeddedHdfs hdfs = EmbeddedHdfs.startDefault()) {
             preload(kafka, TOPIC, total);
-            SparkSession spark = Engines.localSpark("local[*]", "spark-job-bench");
+            SparkSession spark = KafkaHdfsSparkExtension.localSpark("local[*]", "spark-job-bench");
             TaskTimes taskTimes = new TaskTimes();
             spark.sparkContext().addSparkListener(taskTimes);
             // STOCK_DIRECT_KAFKA_SCAN=false in the environment measures the job without its direct Kafka scan.
@@ -93,7 +93,7 @@ public final class SparkJobBench {
     /** Ticks spread evenly over partitions and symbols, keyed by symbol. */
     private static void preload(EmbeddedKafka kafka, String topic, long count) {
         kafka.createTopic(topic, PARTITIONS);
-        try (TickSender sender = new TickSender(kafka, topic)) {
+        try (TestTopicWriter sender = new TestTopicWriter(kafka, topic)) {
             for (long n = 0; n < count; n++) {
                 sender.send((int) (n % PARTITIONS),
                         new Tick("SYM" + ((n / PARTITIONS) % SYMBOLS), 50.0 + (n % 1000) / 10.0, n % 700, T0 + n));
@@ -126,9 +126,7 @@ public final class SparkJobBench {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, KafkaFetch.MAX_POLL_RECORDS);
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, KafkaFetch.MAX_PARTITION_FETCH_BYTES);
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, KafkaFetch.FETCH_MAX_WAIT_MS);
+        props.putAll(KafkaFetchSettings.CONSUMER);
         BatchWriter writer = new BatchWriter(settings.outputRoot(), hadoopConf);
         long processed = 0;
         long batchId = 0;

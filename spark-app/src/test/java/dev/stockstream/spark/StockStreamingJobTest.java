@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,7 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The job end to end: real Kafka in, real HDFS out, Spark local[2]. */
-@ExtendWith(Engines.class)
+@ExtendWith(KafkaHdfsSparkExtension.class)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class StockStreamingJobTest {
 
@@ -46,16 +45,16 @@ class StockStreamingJobTest {
     @ValueSource(booleans = {true, false})
     void knownTicksBecomeExactPerSymbolAggregatesForEachMicroBatch(boolean directKafkaScan) throws Exception {
         String topic = "known-ticks-" + (directKafkaScan ? "direct" : "planned");
-        Engines.kafka().createTopic(topic, 2);
-        JobSettings settings = Engines.settings(topic, topic).withDirectKafkaScan(directKafkaScan);
-        try (TickSender sender = new TickSender(Engines.kafka(), topic)) {
+        KafkaHdfsSparkExtension.kafka().createTopic(topic, 2);
+        JobSettings settings = KafkaHdfsSparkExtension.settings(topic, topic).withDirectKafkaScan(directKafkaScan);
+        try (TestTopicWriter sender = new TestTopicWriter(KafkaHdfsSparkExtension.kafka(), topic)) {
             sender.send(0, new Tick("AAPL", 10.0, 1, T0));
             sender.send(1, new Tick("AAPL", 20.0, 2, T0 + 5));
             sender.send(0, new Tick("AAPL", 30.0, 0, T0 + 2));
             sender.send(1, new Tick("IBM", 100.5, 0, T0 + 1));
             sender.send(1, new Tick("IBM", 99.5, 0, T0 + 3));
             sender.flush();
-            StreamingQuery query = StockStreamingJob.start(settings, Engines.spark());
+            StreamingQuery query = StockStreamingJob.start(settings, KafkaHdfsSparkExtension.spark());
             try {
                 query.processAllAvailable();
                 sender.send(0, new Tick("MSFT", 400.0, 10, T0 + 100));
@@ -84,8 +83,8 @@ class StockStreamingJobTest {
     @Test
     void malformedRecordsAreQuarantinedWithTheirReasonWhileTheGoodTicksAroundThemCount() throws Exception {
         String topic = "malformed";
-        Engines.kafka().createTopic(topic, 1);
-        JobSettings settings = Engines.settings(topic, "malformed");
+        KafkaHdfsSparkExtension.kafka().createTopic(topic, 1);
+        JobSettings settings = KafkaHdfsSparkExtension.settings(topic, "malformed");
         Map<String, RejectReason> corpus = new LinkedHashMap<>();
         corpus.put("", RejectReason.EMPTY_VALUE);
         corpus.put("{\"symbol\":\"AAPL\",\"price\":1", RejectReason.UNPARSEABLE_JSON);
@@ -105,7 +104,7 @@ class StockStreamingJobTest {
         Map<Long, String> expectedRaw = new HashMap<>();
         long offset = 0;
         int goodTicks = 0;
-        try (TickSender sender = new TickSender(Engines.kafka(), topic)) {
+        try (TestTopicWriter sender = new TestTopicWriter(KafkaHdfsSparkExtension.kafka(), topic)) {
             for (Map.Entry<String, RejectReason> bad : corpus.entrySet()) {
                 sender.send(0, new Tick("AAPL", 100.0 + goodTicks, 10, T0 + goodTicks));
                 offset++;
@@ -124,7 +123,7 @@ class StockStreamingJobTest {
             sender.flush();
         }
 
-        StreamingQuery query = StockStreamingJob.start(settings, Engines.spark());
+        StreamingQuery query = StockStreamingJob.start(settings, KafkaHdfsSparkExtension.spark());
         try {
             query.processAllAvailable();
         } finally {
@@ -156,10 +155,10 @@ class StockStreamingJobTest {
     @Test
     void restartsAfterAbruptStopsCommitEveryProducedTickExactlyOnce() throws Exception {
         String topic = "crash-restart";
-        Engines.kafka().createTopic(topic, 4);
+        KafkaHdfsSparkExtension.kafka().createTopic(topic, 4);
         // A short trigger interval leaves idle gaps between batches, where the checkpoint can be
-        // put in the crash window below; stops at random moments mostly land inside a batch.
-        JobSettings settings = withBatches(Engines.settings(topic, "crash-restart"), 1_500)
+        // put in the crash window below; every other stop lands inside a batch, the rest in a gap.
+        JobSettings settings = withBatches(KafkaHdfsSparkExtension.settings(topic, "crash-restart"), 1_500)
                 .withTriggerInterval(Duration.ofMillis(250));
         Map<String, Long> produced = new TreeMap<>();
         Thread producer = new Thread(() -> produce(topic, 30, 2_000, Duration.ofMillis(150), produced), "tick-producer");
@@ -168,19 +167,16 @@ class StockStreamingJobTest {
         Thread reader = new Thread(() -> readContinuously(settings, reading, readerFailure, new AtomicInteger()));
         producer.start();
         reader.start();
-        Random random = new Random(7);
         try (OutputReader output = new OutputReader(settings.outputRoot())) {
             int replaysForced = 0;
             for (int crash = 0; crash < 4; crash++) {
                 long before = output.latestPointer().orElse(-1);
-                StreamingQuery query = StockStreamingJob.start(settings, Engines.spark());
+                StreamingQuery query = StockStreamingJob.start(settings, KafkaHdfsSparkExtension.spark());
                 await().atMost(Duration.ofSeconds(90))
                         .until(() -> output.latestPointer().orElse(-1) >= before + 2 || !query.isActive());
-                if (crash % 2 == 0) {
-                    Thread.sleep(random.nextInt(120));
-                } else {
-                    await().atMost(Duration.ofSeconds(30)).until(() -> !query.status().isTriggerActive());
-                }
+                boolean insideABatch = crash % 2 == 0;
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> query.status().isTriggerActive() == insideABatch);
                 query.stop();
                 assertStoppedWithoutFailure(query);
                 if (forgetCheckpointCommitOfLatestBatch(output)) {
@@ -189,7 +185,7 @@ class StockStreamingJobTest {
             }
             assertThat(replaysForced).as("restarts that had to replay an already written batch").isPositive();
             producer.join();
-            StreamingQuery last = StockStreamingJob.start(settings, Engines.spark());
+            StreamingQuery last = StockStreamingJob.start(settings, KafkaHdfsSparkExtension.spark());
             try {
                 last.processAllAvailable();
             } finally {
@@ -215,15 +211,15 @@ class StockStreamingJobTest {
     @Test
     void aConcurrentReaderNeverSeesAHalfWrittenBatchDirectory() throws Exception {
         String topic = "concurrent-reader";
-        Engines.kafka().createTopic(topic, 2);
-        JobSettings settings = withBatches(Engines.settings(topic, "concurrent-reader"), 500);
+        KafkaHdfsSparkExtension.kafka().createTopic(topic, 2);
+        JobSettings settings = withBatches(KafkaHdfsSparkExtension.settings(topic, "concurrent-reader"), 500);
         produce(topic, 10, 2_000, Duration.ZERO, new HashMap<>());
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean reading = new AtomicBoolean(true);
         AtomicInteger verified = new AtomicInteger();
         Thread reader = new Thread(() -> readContinuously(settings, reading, failure, verified), "reader");
         reader.start();
-        StreamingQuery query = StockStreamingJob.start(settings, Engines.spark());
+        StreamingQuery query = StockStreamingJob.start(settings, KafkaHdfsSparkExtension.spark());
         try {
             query.processAllAvailable();
         } finally {
@@ -241,10 +237,10 @@ class StockStreamingJobTest {
     @Test
     void aGracefulStopLetsTheBatchInHandFinishAndRecordsItInTheCheckpoint() throws Exception {
         String topic = "graceful-stop";
-        Engines.kafka().createTopic(topic, 2);
-        JobSettings settings = withBatches(Engines.settings(topic, "graceful-stop"), 1_000);
+        KafkaHdfsSparkExtension.kafka().createTopic(topic, 2);
+        JobSettings settings = withBatches(KafkaHdfsSparkExtension.settings(topic, "graceful-stop"), 1_000);
         produce(topic, 10, 2_000, Duration.ZERO, new HashMap<>());
-        StreamingQuery query = StockStreamingJob.start(settings, Engines.spark());
+        StreamingQuery query = StockStreamingJob.start(settings, KafkaHdfsSparkExtension.spark());
         try (OutputReader output = new OutputReader(settings.outputRoot())) {
             await().atMost(Duration.ofSeconds(90)).until(() -> output.latestPointer().orElse(-1) >= 2);
             long lastCommitted = GracefulShutdown.stopAfterBatchInHand(query, Duration.ofSeconds(60));
@@ -261,9 +257,9 @@ class StockStreamingJobTest {
     @Test
     void aSigtermToTheSubmittedJobStopsItAfterTheBatchInHand() throws Exception {
         String topic = "sigterm";
-        Engines.kafka().createTopic(topic, 2);
+        KafkaHdfsSparkExtension.kafka().createTopic(topic, 2);
         produce(topic, 10, 2_000, Duration.ZERO, new HashMap<>());
-        java.net.URI root = Engines.outputRoot("sigterm");
+        java.net.URI root = KafkaHdfsSparkExtension.outputRoot("sigterm");
         Path log = Path.of("target", "sigterm-job.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -274,7 +270,7 @@ class StockStreamingJobTest {
                 "-Dspark.driver.bindAddress=localhost", "-Dspark.ui.enabled=false"));
         EmbeddedHdfs.CLIENT_SETTINGS.forEach((name, value) -> command.add("-Dspark.hadoop." + name + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), StockStreamingJob.class.getName(),
-                "KAFKA_BOOTSTRAP_SERVERS=" + Engines.kafka().bootstrapServers(), "STOCK_TOPIC=" + topic,
+                "KAFKA_BOOTSTRAP_SERVERS=" + KafkaHdfsSparkExtension.kafka().bootstrapServers(), "STOCK_TOPIC=" + topic,
                 "STOCK_OUTPUT_ROOT=" + root, "STOCK_TRIGGER_INTERVAL=0s", "STOCK_MAX_OFFSETS_PER_TRIGGER=500"));
         Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try (OutputReader output = new OutputReader(root)) {
@@ -327,13 +323,13 @@ class StockStreamingJobTest {
     /** Sends rounds of ticks spread over all partitions and symbols, counting what was sent per symbol. */
     private static void produce(String topic, int rounds, int perRound, Duration pause, Map<String, Long> produced) {
         int partitions = 0;
-        try (var admin = Engines.kafka().admin()) {
+        try (var admin = KafkaHdfsSparkExtension.kafka().admin()) {
             partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         Map<String, Long> counts = new TreeMap<>();
-        try (TickSender sender = new TickSender(Engines.kafka(), topic)) {
+        try (TestTopicWriter sender = new TestTopicWriter(KafkaHdfsSparkExtension.kafka(), topic)) {
             long n = 0;
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < perRound; i++, n++) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One Kafka broker, one HDFS cluster and one {@code local[2]} Spark session for all the test
  * classes of the module, started on first use and closed when the test run ends.
  */
-final class Engines implements BeforeAllCallback {
+final class KafkaHdfsSparkExtension implements BeforeAllCallback {
 
     private static Running running;
 
@@ -45,7 +45,7 @@ final class Engines implements BeforeAllCallback {
 
     private static synchronized Running running() {
         if (running == null) {
-            throw new IllegalStateException("annotate the test class with @ExtendWith(Engines.class)");
+            throw new IllegalStateException("annotate the test class with @ExtendWith(KafkaHdfsSparkExtension.class)");
         }
         return running;
     }

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PipelineSettingsTest {
+class PipelineJobSettingsTest {
 
     private static final LocalConfig CONFIG = new LocalConfig(Path.of(".local-data"), Path.of("."), false, "stockTopic",
             "csv", 200, 0, "5s", 5, 9092, 8020, 8081, 8080, 4040);

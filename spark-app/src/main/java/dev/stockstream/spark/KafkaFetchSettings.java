@@ -1,7 +1,10 @@
 package dev.stockstream.spark;
 
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+
 /**
- * Consumer fetch settings of the job's Kafka source.
+ * The Kafka consumer's fetch settings of the job's Kafka source (and of the benchmark's baseline).
  *
  * <p>Spark's Kafka reader asks the broker for the partition's offset range after every poll, which
  * also drops what the consumer had prefetched; with Kafka's defaults (500 records a poll) a task
@@ -15,12 +18,14 @@ package dev.stockstream.spark;
  * default every task that ends at the head of the log (each one, once the job has caught up with
  * a slow producer) idled half a second; 10 ms bounds that wait and costs nothing while data flows.
  */
-final class KafkaFetch {
+final class KafkaFetchSettings {
 
-    static final int MAX_POLL_RECORDS = 40_000;
-    static final int MAX_PARTITION_FETCH_BYTES = 4 * 1024 * 1024;
-    static final int FETCH_MAX_WAIT_MS = 10;
+    /** By Kafka's consumer setting names; Spark's Kafka source takes each with a {@code kafka.} prefix. */
+    static final Map<String, String> CONSUMER = Map.of(
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "40000",
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024),
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
 
-    private KafkaFetch() {
+    private KafkaFetchSettings() {
     }
 }

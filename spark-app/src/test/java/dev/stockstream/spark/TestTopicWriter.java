@@ -11,12 +11,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Sends ticks and raw values to a topic, to an explicit partition, keyed by symbol like the producer. */
-final class TickSender implements AutoCloseable {
+final class TestTopicWriter implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
 
-    TickSender(EmbeddedKafka kafka, String topic) {
+    TestTopicWriter(EmbeddedKafka kafka, String topic) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
