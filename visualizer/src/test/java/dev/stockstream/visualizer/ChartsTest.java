@@ -8,11 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ChartsTest {
 
     private static final long T0 = 1_732_406_400_000L;
+
+    @BeforeAll
+    static void fontsInstalled() {
+        TestPrerequisites.requireFonts();
+    }
 
     private static Batch batch(long id, Object... symbolsAndPrices) {
         return new Batch(id, Instant.ofEpochMilli(T0 + id * 5000),

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,19 +39,24 @@ class DashboardBrowserTest {
 
     private ChromeDriver browser;
 
+    @BeforeAll
+    static void chromiumInstalled() {
+        TestPrerequisites.requireChromium();
+    }
+
     @BeforeEach
     void openBrowser() throws IOException {
         Path profile = Files.createDirectories(BROWSER_DIR.resolve("profile-" + System.nanoTime())).toAbsolutePath();
         Path home = Files.createDirectories(BROWSER_DIR.resolve("xdg")).toAbsolutePath();
         // explicit browser and driver: Selenium Manager never runs, nothing is downloaded
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingDriverExecutable(TestPrerequisites.CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .withEnvironment(Map.of("XDG_CACHE_HOME", home.resolve("cache").toString(),
                         "XDG_CONFIG_HOME", home.resolve("config").toString()))
                 .build();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(TestPrerequisites.CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + profile,

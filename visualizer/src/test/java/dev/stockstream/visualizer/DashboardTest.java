@@ -16,54 +16,67 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
-/** The app against a real MiniDFSCluster: one history grows from empty through the tests, in order. */
+/**
+ * The app against a real MiniDFSCluster. Each test commits its own block of batch ids above every
+ * earlier one, so the tests pass alone and in any order; the empty root is {@link EmptyRootTest}.
+ */
 @QuarkusTest
 @WithTestResource(value = HdfsTestResource.class, initArgs = @ResourceArg(name = "root", value = "/dashboard"))
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardTest {
 
     private static final long T0 = 1_732_406_400_000L;
+    /** Blocks further apart than the look-back: a test's reads never reach another test's batches. */
+    private static final long BLOCK = 100;
+    private static final AtomicLong NEXT_BLOCK = new AtomicLong();
+
+    /** The first id of a block of ids no test has used yet. */
+    private static long newBlock() {
+        return NEXT_BLOCK.getAndAdd(BLOCK);
+    }
+
+    /** base: OLDCO and AAPL; base+1 .. base+6: AAPL, MSFT, BRK.B at 180+i, 410+i, 450.5+i. */
+    private static void commitSevenBatches(long base) throws Exception {
+        try (BatchCommitter committer = HdfsTestResource.committer()) {
+            committer.commit(base, BatchCommitter.rows(base, T0, "OLDCO", 10.0, "AAPL", 180.0));
+            for (long i = 1; i <= 6; i++) {
+                long id = base + i;
+                committer.commit(id, BatchCommitter.rows(id, T0 + id * 5000,
+                        "AAPL", 180.0 + i, "MSFT", 410.0 + i, "BRK.B", 450.5 + i));
+            }
+        }
+    }
+
+    private static double metric(String series) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(series + " ")).mapToDouble(line -> Double.parseDouble(
+                        line.substring(series.length() + 1).trim())).findFirst().orElse(0);
+    }
 
     @Inject
     DashboardViews views;
 
-    @Test
-    @Order(1)
-    @Timeout(60)
-    void anEmptyRootShowsWaitingForTheFirstBatch() {
-        given().get("/").then().statusCode(200)
-                .body(containsString("Waiting for the first batch"))
-                .body(not(containsString("<svg")));
-        given().get("/api/batches/latest").then().statusCode(404).body("error", containsString("no readable batch"));
-        given().get("/charts/bar.svg").then().statusCode(404);
-        given().get("/api/status").then().statusCode(200).body("state", equalTo("WAITING"));
-        given().get("/q/health/ready").then().statusCode(200);
+    @BeforeAll
+    static void fontsInstalled() {
+        TestPrerequisites.requireFonts();
     }
 
     @Test
-    @Order(2)
     @Timeout(60)
     void theBarChartShowsEachSymbolOfTheLastBatchWithItsAveragePrice() throws Exception {
-        try (BatchCommitter committer = HdfsTestResource.committer()) {
-            committer.commit(0, BatchCommitter.rows(0, T0, "OLDCO", 10.0, "AAPL", 180.0));
-            for (long id = 1; id <= 6; id++) {
-                committer.commit(id, BatchCommitter.rows(id, T0 + id * 5000,
-                        "AAPL", 180.0 + id, "MSFT", 410.0 + id, "BRK.B", 450.5 + id));
-            }
-        }
+        long base = newBlock();
+        commitSevenBatches(base);
         String svg = given().get("/charts/bar.svg").then().statusCode(200)
                 .contentType("image/svg+xml").extract().asString();
         assertThat(svg).startsWith("<?xml").doesNotContain("<!DOCTYPE");
         List<String> texts = SvgText.texts(svg);
         assertThat(texts).contains("AAPL", "MSFT", "BRK.B", "186.00", "416.00", "456.50")
                 .doesNotContain("OLDCO")
-                .anySatisfy(text -> assertThat(text).contains("batch 6"));
+                .anySatisfy(text -> assertThat(text).contains("batch " + (base + 6)));
         given().get("/").then().statusCode(200)
                 .body(containsString("<td>BRK.B</td><td>456.50</td><td>455.50</td><td>457.50</td><td>456.75</td>"))
                 .body(containsString("id='bar-chart'"))
@@ -74,26 +87,26 @@ class DashboardTest {
     }
 
     @Test
-    @Order(3)
     @Timeout(60)
-    void theTrendChartDrawsTheLastNBatchesOverBatchTime() {
+    void theTrendChartDrawsTheLastNBatchesOverBatchTime() throws Exception {
+        long base = newBlock();
+        commitSevenBatches(base);
         given().get("/api/batches?last=3").then().statusCode(200)
-                .body("batches.batchId", equalTo(List.of(6, 5, 4)))
+                .body("batches.batchId", equalTo(ids(base + 6, base + 5, base + 4)))
                 .body("batches[0].rows.symbol", equalTo(List.of("AAPL", "BRK.B", "MSFT")));
         given().get("/api/batches").then().statusCode(200)
-                .body("batches.batchId", equalTo(List.of(6, 5, 4, 3, 2)));
+                .body("batches.batchId", equalTo(ids(base + 6, base + 5, base + 4, base + 3, base + 2)));
         List<String> texts = SvgText.texts(given().get("/charts/trend.svg?last=3").then().statusCode(200)
                 .extract().asString());
-        assertThat(texts).contains("Average price over the last 3 batches", "batches 4 to 6",
+        assertThat(texts).contains("Average price over the last 3 batches", "batches " + (base + 4) + " to " + (base + 6),
                 "AAPL", "MSFT", "BRK.B", "batch time (UTC)");
         List<String> defaultTrend = SvgText.texts(given().get("/charts/trend.svg").then().statusCode(200)
                 .extract().asString());
-        assertThat(defaultTrend).contains("batches 2 to 6").doesNotContain("OLDCO");
+        assertThat(defaultTrend).contains("batches " + (base + 2) + " to " + (base + 6)).doesNotContain("OLDCO");
         given().get("/charts/trend.png?last=100").then().statusCode(200).contentType("image/png");
     }
 
     @Test
-    @Order(4)
     @Timeout(60)
     void outOfRangeOrMalformedBatchCountsAreRejectedWith400AndAMessage() {
         for (String bad : List.of("0", "101", "-1", "abc", "1e3", "99999999999")) {
@@ -107,39 +120,50 @@ class DashboardTest {
     }
 
     @Test
-    @Order(5)
     @Timeout(60)
     void aCorruptBatchFileIsSkippedAndCountedNeverA500() throws Exception {
+        long base = newBlock();
+        double corruptBefore = metric("visualizer_batches_read_total{outcome=\"corrupt\"}");
         try (BatchCommitter committer = HdfsTestResource.committer()) {
-            committer.commitRaw(7, "this is not,the contract's csv\n\u0000\u0001garbage");
+            // a full trend of good batches below it, so the page's look-back ends inside this block
+            for (long id = base; id < base + 5; id++) {
+                committer.commit(id, BatchCommitter.rows(id, T0 + id * 5000, "AAPL", 180.0));
+            }
+            committer.commitRaw(base + 5, "this is not,the contract's csv\n\u0000\u0001garbage");
         }
         given().get("/").then().statusCode(200)
-                .body(containsString("<dd id=\"batch-id\">6</dd>"))
-                .body(containsString("<dd id=\"skipped\">7</dd>"));
-        given().get("/api/batches/latest").then().statusCode(200).body("batchId", equalTo(6));
+                .body(containsString("<dd id=\"batch-id\">" + (base + 4) + "</dd>"))
+                .body(containsString("<dd id=\"skipped\">" + (base + 5) + "</dd>"));
+        given().get("/api/batches/latest").then().statusCode(200).body("batchId", equalTo((int) (base + 4)));
         given().get("/api/batches?last=2").then().statusCode(200)
-                .body("batches.batchId", equalTo(List.of(6, 5))).body("skipped", equalTo(List.of(7)));
+                .body("batches.batchId", equalTo(ids(base + 4, base + 3))).body("skipped", equalTo(ids(base + 5)));
         given().get("/charts/bar.svg").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("visualizer_batches_read_total{outcome=\"corrupt\"} 1.0"));
+        assertThat(metric("visualizer_batches_read_total{outcome=\"corrupt\"}")).isEqualTo(corruptBefore + 1);
     }
 
     @Test
-    @Order(6)
     @Timeout(60)
-    void metricsExposeRenderTimeBatchesReadAndCacheHits() {
+    void metricsExposeRenderTimeBatchesReadAndCacheHits() throws Exception {
+        long base = newBlock();
+        double readBefore = metric("visualizer_batches_read_total{outcome=\"ok\"}");
+        commitSevenBatches(base);
+        given().get("/api/batches?last=7").then().statusCode(200);
         given().get("/").then().statusCode(200);
         given().get("/").then().statusCode(200);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics)
                 .contains("visualizer_page_render_seconds_count{view=\"dashboard\"}")
                 .contains("visualizer_chart_render_seconds_count{chart=\"bar\",format=\"inline_svg\"}")
-                .contains("visualizer_batches_read_total{outcome=\"ok\"} 7.0")
                 .containsPattern("visualizer_batch_cache_hits_total [1-9][0-9]*\\.0");
+        assertThat(metric("visualizer_batches_read_total{outcome=\"ok\"}")).isEqualTo(readBefore + 7);
+    }
+
+    /** Batch ids as the JSON body holds them. */
+    private static List<Integer> ids(long... ids) {
+        return java.util.Arrays.stream(ids).mapToObj(id -> (int) id).toList();
     }
 
     @Test
-    @Order(7)
     @Timeout(60)
     void dataValuesAreEscapedInTheHtmlAndTheSvg() {
         // BatchRow.parseCsvLine refuses such symbols, so this can only come from a future bug: built directly.
@@ -155,16 +179,21 @@ class DashboardTest {
     }
 
     @Test
-    @Order(8)
     @Timeout(120)
     void anHdfsOutageIsShownAndTheAppRecoversWhenHdfsReturns() throws Exception {
+        long base = newBlock();
+        try (BatchCommitter committer = HdfsTestResource.committer()) {
+            committer.commit(base, BatchCommitter.rows(base, T0, "AAPL", 180.0));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/status").then().statusCode(200)
+                .body("latestBatchId", equalTo((int) base)));
         HdfsTestResource.hdfs().stop();
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     given().get("/q/health/ready").then().statusCode(503).body(containsString("hdfs")));
             given().get("/").then().statusCode(200)
                     .body(containsString("HDFS unreachable"))
-                    .body(containsString("<dd id=\"batch-id\">6</dd>"));
+                    .body(containsString("<dd id=\"batch-id\">" + base + "</dd>"));
             given().get("/api/batches/latest").then().statusCode(503).body("error", containsString("cannot read"));
             given().get("/q/health/live").then().statusCode(200);
         } finally {
@@ -173,11 +202,11 @@ class DashboardTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get("/q/health/ready").then().statusCode(200));
         try (BatchCommitter committer = HdfsTestResource.committer()) {
-            committer.commit(8, BatchCommitter.rows(8, T0 + 40_000, "AAPL", 190.0));
+            committer.commit(base + 1, BatchCommitter.rows(base + 1, T0 + 40_000, "AAPL", 190.0));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/").then().statusCode(200)
-                        .body(containsString("<dd id=\"batch-id\">8</dd>"))
+                        .body(containsString("<dd id=\"batch-id\">" + (base + 1) + "</dd>"))
                         .body(not(containsString("HDFS unreachable"))));
     }
 }
