@@ -2,6 +2,9 @@ package dev.stockstream.visualizer;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.stockstream.store.BatchReader;
+import dev.stockstream.store.CommittedBatch;
+import dev.stockstream.store.CorruptBatchException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -23,7 +26,7 @@ public class BatchHistory {
 
     private static final Logger LOG = Logger.getLogger(BatchHistory.class);
 
-    private final BatchFiles files;
+    private final BatchReader files;
     private final int maxMissing;
     private final Clock clock;
     /** The outcome per batch id: the batch, or empty when it is missing or unreadable (logged and counted once). */
@@ -35,7 +38,7 @@ public class BatchHistory {
     private final Counter batchesMissing;
     private final Counter batchesCorrupt;
 
-    public BatchHistory(BatchFiles files, int maxMissing, int cacheBatches, MeterRegistry registry, Clock clock) {
+    public BatchHistory(BatchReader files, int maxMissing, int cacheBatches, MeterRegistry registry, Clock clock) {
         this.files = files;
         this.maxMissing = maxMissing;
         this.clock = clock;
@@ -118,14 +121,14 @@ public class BatchHistory {
     /** Missing and corrupt ids are cached too: a committed id below the pointer never changes. */
     private Optional<Batch> load(long id) throws IOException {
         try {
-            Batch batch = files.readBatch(id);
+            CommittedBatch batch = files.readBatch(id);
             if (batch == null) {
                 batchesMissing.increment();
                 LOG.warnf("batch %d is missing under %s; skipped", id, files.root());
                 return Optional.empty();
             }
             batchesRead.increment();
-            return Optional.of(batch);
+            return Optional.of(new Batch(batch.id(), batch.committedAt(), batch.rows()));
         } catch (CorruptBatchException e) {
             batchesCorrupt.increment();
             LOG.warnf("batch %d skipped: %s", id, e.getMessage());

@@ -1,5 +1,6 @@
 package dev.stockstream.visualizer;
 
+import dev.stockstream.store.BatchReader;
 import dev.stockstream.visualizer.config.OutputRoot;
 import dev.stockstream.visualizer.config.OutputSettings;
 import dev.stockstream.visualizer.config.VisualizerSettings;
@@ -22,20 +23,20 @@ public class HdfsProducer {
     @Produces
     @Startup
     @Singleton
-    BatchFiles batchFiles(OutputSettings output, VisualizerSettings settings) {
-        BatchFiles files = new BatchFiles(OutputRoot.checked(output.outputRoot()), settings.hdfsTimeout());
+    BatchReader batchReader(OutputSettings output, VisualizerSettings settings) {
+        BatchReader files = HdfsClient.open(OutputRoot.checked(output.outputRoot()), settings.hdfsTimeout());
         LOG.infof("reading batches from %s (trend of %d batches, poll every %d ms)", files.root(),
                 settings.trendBatches(), settings.pollInterval().toMillis());
         return files;
     }
 
-    void close(@Disposes BatchFiles files) throws IOException {
+    void close(@Disposes BatchReader files) throws IOException {
         files.close();
     }
 
     @Produces
     @Singleton
-    BatchHistory batchHistory(BatchFiles files, VisualizerSettings settings, MeterRegistry registry) {
+    BatchHistory batchHistory(BatchReader files, VisualizerSettings settings, MeterRegistry registry) {
         return new BatchHistory(files, settings.maxMissing(), settings.cacheBatches(), registry, Clock.systemUTC());
     }
 }

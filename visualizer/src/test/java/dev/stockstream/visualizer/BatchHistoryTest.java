@@ -3,7 +3,11 @@ package dev.stockstream.visualizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockstream.model.OutputLayout;
+import dev.stockstream.store.BatchReader;
+import dev.stockstream.store.BatchWriter;
+import dev.stockstream.visualizer.config.OutputRoot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,26 +29,34 @@ class BatchHistoryTest {
     @TempDir
     Path dir;
     private SimpleMeterRegistry registry;
-    private BatchFiles files;
+    private URI root;
+    private BatchReader files;
     private BatchHistory history;
-    private BatchCommitter committer;
+    private BatchWriter writer;
 
     @BeforeEach
     void open() throws Exception {
         registry = new SimpleMeterRegistry();
-        files = new BatchFiles(dir.toUri(), Duration.ofSeconds(2));
+        root = OutputRoot.checked(dir.toUri());
+        files = HdfsClient.open(root, Duration.ofSeconds(2));
         history = new BatchHistory(files, 3, 100, registry, Clock.systemUTC());
-        committer = new BatchCommitter(FileSystem.newInstance(dir.toUri(), new Configuration()), dir.toUri().toString());
+        writer = new BatchWriter(root, new Configuration());
     }
 
     @AfterEach
     void close() throws Exception {
-        committer.close();
         files.close();
     }
 
     private void commit(long id) {
-        committer.commit(id, BatchCommitter.rows(id, T0 + id * 1000, "AAPL", 100.0 + id, "IBM", 50.0 + id));
+        TestBatches.commit(writer, id, TestBatches.rows(id, T0 + id * 1000, "AAPL", 100.0 + id, "IBM", 50.0 + id));
+    }
+
+    /** A data file no writer makes, written straight. */
+    private void writeDataFile(long id, String content) throws Exception {
+        try (FileSystem fs = FileSystem.newInstance(root, new Configuration())) {
+            TestBatches.writeDataFile(fs, root, id, content);
+        }
     }
 
     private double counter(String name, String... tags) {
@@ -123,15 +135,16 @@ class BatchHistoryTest {
     }
 
     @Test
-    void aCorruptDataFileIsSkippedAndCounted() {
+    void aCorruptDataFileIsSkippedAndCounted() throws Exception {
         commit(0);
         commit(1);
-        committer.commitRaw(2, "batch_id,batch_time,symbol,avg_price,min_price,max_price,vwap,tick_count,volume\n"
+        writeDataFile(2, "batch_id,batch_time,symbol,avg_price,min_price,max_price,vwap,tick_count,volume\n"
                 + "2,123,AAPL,not-a-number,1,1,1,1,1\n");
-        committer.commitRaw(3, "no header at all\n");
+        writeDataFile(3, "no header at all\n");
+        commit(4);
         History read = history.read(5);
         assertThat(read.state()).isEqualTo(History.State.OK);
-        assertThat(read.batchIds()).containsExactly(1L, 0L);
+        assertThat(read.batchIds()).containsExactly(4L, 1L, 0L);
         assertThat(read.skipped()).containsExactly(3L, 2L);
         assertThat(counter("visualizer.batches.read", "outcome", "corrupt")).isEqualTo(2);
     }
@@ -151,7 +164,7 @@ class BatchHistoryTest {
     @Test
     void aHeaderOnlyBatchIsACommittedBatchWithoutRows() {
         commit(0);
-        committer.commit(1, List.of());
+        TestBatches.commit(writer, 1, List.of());
         History read = history.read(5);
         assertThat(read.batchIds()).containsExactly(1L, 0L);
         assertThat(read.latest().orElseThrow().rows()).isEmpty();

@@ -22,7 +22,7 @@ class ChartsTest {
 
     private static Batch batch(long id, Object... symbolsAndPrices) {
         return new Batch(id, Instant.ofEpochMilli(T0 + id * 5000),
-                BatchCommitter.rows(id, T0 + id * 5000, symbolsAndPrices));
+                TestBatches.rows(id, T0 + id * 5000, symbolsAndPrices));
     }
 
     @Test

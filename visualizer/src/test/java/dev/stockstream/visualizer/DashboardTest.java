@@ -41,13 +41,11 @@ class DashboardTest {
 
     /** base: OLDCO and AAPL; base+1 .. base+6: AAPL, MSFT, BRK.B at 180+i, 410+i, 450.5+i. */
     private static void commitSevenBatches(long base) throws Exception {
-        try (BatchCommitter committer = HdfsTestResource.committer()) {
-            committer.commit(base, BatchCommitter.rows(base, T0, "OLDCO", 10.0, "AAPL", 180.0));
-            for (long i = 1; i <= 6; i++) {
-                long id = base + i;
-                committer.commit(id, BatchCommitter.rows(id, T0 + id * 5000,
-                        "AAPL", 180.0 + i, "MSFT", 410.0 + i, "BRK.B", 450.5 + i));
-            }
+        HdfsTestResource.commit(base, TestBatches.rows(base, T0, "OLDCO", 10.0, "AAPL", 180.0));
+        for (long i = 1; i <= 6; i++) {
+            long id = base + i;
+            HdfsTestResource.commit(id, TestBatches.rows(id, T0 + id * 5000,
+                    "AAPL", 180.0 + i, "MSFT", 410.0 + i, "BRK.B", 450.5 + i));
         }
     }
 
@@ -124,19 +122,19 @@ class DashboardTest {
     void aCorruptBatchFileIsSkippedAndCountedNeverA500() throws Exception {
         long base = newBlock();
         double corruptBefore = metric("visualizer_batches_read_total{outcome=\"corrupt\"}");
-        try (BatchCommitter committer = HdfsTestResource.committer()) {
-            // a full trend of good batches below it, so the page's look-back ends inside this block
-            for (long id = base; id < base + 5; id++) {
-                committer.commit(id, BatchCommitter.rows(id, T0 + id * 5000, "AAPL", 180.0));
-            }
-            committer.commitRaw(base + 5, "this is not,the contract's csv\n\u0000\u0001garbage");
+        // a full trend of good batches around it, so the page's look-back ends inside this block
+        for (long id = base; id < base + 5; id++) {
+            HdfsTestResource.commit(id, TestBatches.rows(id, T0 + id * 5000, "AAPL", 180.0));
         }
+        // no writer makes a corrupt file: written straight, then a good batch committed above it
+        HdfsTestResource.writeDataFile(base + 5, "this is not,the contract's csv\n\u0000\u0001garbage");
+        HdfsTestResource.commit(base + 6, TestBatches.rows(base + 6, T0 + (base + 6) * 5000, "AAPL", 181.0));
         given().get("/").then().statusCode(200)
-                .body(containsString("<dd id=\"batch-id\">" + (base + 4) + "</dd>"))
+                .body(containsString("<dd id=\"batch-id\">" + (base + 6) + "</dd>"))
                 .body(containsString("<dd id=\"skipped\">" + (base + 5) + "</dd>"));
-        given().get("/api/batches/latest").then().statusCode(200).body("batchId", equalTo((int) (base + 4)));
+        given().get("/api/batches/latest").then().statusCode(200).body("batchId", equalTo((int) (base + 6)));
         given().get("/api/batches?last=2").then().statusCode(200)
-                .body("batches.batchId", equalTo(ids(base + 4, base + 3))).body("skipped", equalTo(ids(base + 5)));
+                .body("batches.batchId", equalTo(ids(base + 6, base + 4))).body("skipped", equalTo(ids(base + 5)));
         given().get("/charts/bar.svg").then().statusCode(200);
         assertThat(metric("visualizer_batches_read_total{outcome=\"corrupt\"}")).isEqualTo(corruptBefore + 1);
     }
@@ -182,9 +180,7 @@ class DashboardTest {
     @Timeout(120)
     void anHdfsOutageIsShownAndTheAppRecoversWhenHdfsReturns() throws Exception {
         long base = newBlock();
-        try (BatchCommitter committer = HdfsTestResource.committer()) {
-            committer.commit(base, BatchCommitter.rows(base, T0, "AAPL", 180.0));
-        }
+        HdfsTestResource.commit(base, TestBatches.rows(base, T0, "AAPL", 180.0));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/status").then().statusCode(200)
                 .body("latestBatchId", equalTo((int) base)));
         HdfsTestResource.hdfs().stop();
@@ -201,9 +197,7 @@ class DashboardTest {
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get("/q/health/ready").then().statusCode(200));
-        try (BatchCommitter committer = HdfsTestResource.committer()) {
-            committer.commit(base + 1, BatchCommitter.rows(base + 1, T0 + 40_000, "AAPL", 190.0));
-        }
+        HdfsTestResource.commit(base + 1, TestBatches.rows(base + 1, T0 + 40_000, "AAPL", 190.0));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/").then().statusCode(200)
                         .body(containsString("<dd id=\"batch-id\">" + (base + 1) + "</dd>"))

@@ -2,8 +2,14 @@ package dev.stockstream.visualizer;
 
 import dev.stockstream.embedded.Directories;
 import dev.stockstream.embedded.EmbeddedHdfs;
+import dev.stockstream.model.BatchRow;
+import dev.stockstream.store.BatchWriter;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 
@@ -43,9 +49,19 @@ public class HdfsTestResource implements QuarkusTestResourceLifecycleManager {
         return hdfs;
     }
 
-    /** A committer on a fresh client; HDFS must be running. */
-    static BatchCommitter committer() {
-        FileSystem fs = hdfs.newFileSystem();
-        return new BatchCommitter(fs, outputRoot);
+    /** Commits one batch with the job's writer on a fresh client; HDFS must be running. */
+    static void commit(long batchId, List<BatchRow> rows) {
+        try {
+            TestBatches.commit(new BatchWriter(URI.create(outputRoot), EmbeddedHdfs.clientConfiguration()), batchId, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A batch whose data file is {@code content} (e.g. corrupt), written without the commit protocol. */
+    static void writeDataFile(long batchId, String content) throws IOException {
+        try (FileSystem fs = hdfs.newFileSystem()) {
+            TestBatches.writeDataFile(fs, URI.create(outputRoot), batchId, content);
+        }
     }
 }

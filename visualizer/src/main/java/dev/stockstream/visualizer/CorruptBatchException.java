@@ -1,9 +1,0 @@
-package dev.stockstream.visualizer;
-
-/** A file under the output root that is not what the contract says it holds. */
-public class CorruptBatchException extends RuntimeException {
-
-    public CorruptBatchException(String message) {
-        super(message);
-    }
-}
