@@ -5,6 +5,7 @@ import dev.stockstream.embedded.EmbeddedHdfs;
 import dev.stockstream.embedded.FreePorts;
 import dev.stockstream.model.BatchRow;
 import dev.stockstream.model.OutputLayout;
+import dev.stockstream.visualizer.hdfs.Batch;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;

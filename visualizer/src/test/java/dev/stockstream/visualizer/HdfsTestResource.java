@@ -45,12 +45,12 @@ public class HdfsTestResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static EmbeddedHdfs hdfs() {
+    public static EmbeddedHdfs hdfs() {
         return hdfs;
     }
 
     /** Commits one batch with the job's writer on a fresh client; HDFS must be running. */
-    static void commit(long batchId, List<BatchRow> rows) {
+    public static void commit(long batchId, List<BatchRow> rows) {
         try {
             TestBatches.commit(new BatchWriter(URI.create(outputRoot), EmbeddedHdfs.clientConfiguration()), batchId, rows);
         } catch (IOException e) {
@@ -59,7 +59,7 @@ public class HdfsTestResource implements QuarkusTestResourceLifecycleManager {
     }
 
     /** A batch whose data file is {@code content} (e.g. corrupt), written without the commit protocol. */
-    static void writeDataFile(long batchId, String content) throws IOException {
+    public static void writeDataFile(long batchId, String content) throws IOException {
         try (FileSystem fs = hdfs.newFileSystem()) {
             TestBatches.writeDataFile(fs, URI.create(outputRoot), batchId, content);
         }

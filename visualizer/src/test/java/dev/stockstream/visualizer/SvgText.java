@@ -10,12 +10,12 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /** Parses an SVG document with a hardened parser (no DOCTYPE allowed) and returns its text elements. */
-final class SvgText {
+public final class SvgText {
 
     private SvgText() {
     }
 
-    static List<String> texts(String svg) {
+    public static List<String> texts(String svg) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

@@ -14,13 +14,13 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** Test batches: rows to commit with the job's own {@link BatchWriter}, and corrupt files no writer makes. */
-final class TestBatches {
+public final class TestBatches {
 
     private TestBatches() {
     }
 
     /** Rows of one batch: one per symbol at the given average price (min/max/VWAP around it). */
-    static List<BatchRow> rows(long batchId, long batchTime, Object... symbolsAndPrices) {
+    public static List<BatchRow> rows(long batchId, long batchTime, Object... symbolsAndPrices) {
         List<BatchRow> rows = new ArrayList<>();
         for (int i = 0; i < symbolsAndPrices.length; i += 2) {
             double price = ((Number) symbolsAndPrices[i + 1]).doubleValue();
@@ -31,7 +31,7 @@ final class TestBatches {
     }
 
     /** Commits through the job's protocol (a batch without quarantined ticks). */
-    static void commit(BatchWriter writer, long batchId, List<BatchRow> rows) {
+    public static void commit(BatchWriter writer, long batchId, List<BatchRow> rows) {
         try {
             writer.commit(batchId, rows, List.of());
         } catch (IOException e) {
@@ -40,7 +40,7 @@ final class TestBatches {
     }
 
     /** A batch directory whose data file holds {@code content}, written straight, without the commit protocol. */
-    static void writeDataFile(FileSystem fs, URI root, long batchId, String content) {
+    public static void writeDataFile(FileSystem fs, URI root, long batchId, String content) {
         Path file = new Path(root + "/" + OutputLayout.batchDataFile(batchId));
         try (OutputStream out = fs.create(file, true)) {
             out.write(content.getBytes(StandardCharsets.UTF_8));

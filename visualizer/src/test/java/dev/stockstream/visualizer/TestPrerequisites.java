@@ -8,21 +8,21 @@ import java.nio.file.Path;
  * What the tests need from the machine beyond Maven: on a fresh machine the first test that
  * needs one fails with one line saying what to install, instead of a driver or font stack trace.
  */
-final class TestPrerequisites {
+public final class TestPrerequisites {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private TestPrerequisites() {
     }
 
-    static void requireChromium() {
+    public static void requireChromium() {
         require(CHROMIUM, "Chromium");
         require(CHROMEDRIVER, "chromedriver");
     }
 
     /** JFreeChart draws text with the JDK's fonts, which need fontconfig and at least one font. */
-    static void requireFonts() {
+    public static void requireFonts() {
         String missing = "no fonts found: install Debian's fontconfig and fonts-dejavu-core (bash .ci/run installs them)";
         int fonts;
         try {

@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.hdfs;
 
 import dev.stockstream.store.BatchReader;
 import dev.stockstream.visualizer.config.OutputRoot;
@@ -20,7 +20,7 @@ public final class HdfsClient {
             return BatchReader.open(root, clientConfiguration(timeout));
         } catch (IOException e) {
             throw new ConfigurationException(OutputRoot.describe() + " " + root + " cannot be opened: "
-                    + BatchHistory.oneLine(e));
+                    + HistoryReader.oneLine(e));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.hdfs;
 
 import dev.stockstream.model.BatchRow;
 import java.time.Instant;

@@ -1,6 +1,7 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.chart;
 
 import dev.stockstream.model.BatchRow;
+import dev.stockstream.visualizer.hdfs.Batch;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,12 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockstream.model.BatchRow;
+import dev.stockstream.visualizer.SvgText;
+import dev.stockstream.visualizer.TestBatches;
+import dev.stockstream.visualizer.TestPrerequisites;
+import dev.stockstream.visualizer.hdfs.Batch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +57,7 @@ class ChartsTest {
         }
         Batch batch = new Batch(1, Instant.now(), rows);
         assertThat(ChartSymbols.mostTraded(List.of(batch), 3)).containsExactly("S27", "S28", "S29");
-        List<String> texts = SvgText.texts(ChartImages.svgDocument(PriceBarChart.create(batch, 3), "bar"));
+        List<String> texts = SvgText.texts(ChartEncoder.svgDocument(PriceBarChart.create(batch, 3), "bar"));
         assertThat(texts).contains("S29").doesNotContain("S0")
                 .anySatisfy(text -> assertThat(text).contains("the 3 most traded of 30 symbols"));
     }
@@ -61,7 +65,7 @@ class ChartsTest {
     @Test
     void theSvgDocumentHasAnXmlDeclarationNoDoctypeAndEscapedText() {
         Batch batch = new Batch(1, Instant.now(), List.of(new BatchRow(1, T0, "A<&>\"'B", 10, 9, 11, 10, 1, 1)));
-        String svg = ChartImages.svgDocument(PriceBarChart.create(batch, 20), "bar");
+        String svg = ChartEncoder.svgDocument(PriceBarChart.create(batch, 20), "bar");
         assertThat(svg).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>").doesNotContain("DOCTYPE")
                 .doesNotContain("A<&>");
         assertThat(SvgText.texts(svg)).contains("A<&>\"'B", "10.00", "symbol");
@@ -70,7 +74,7 @@ class ChartsTest {
     @Test
     void theTrendChartHasTitleAxisLabelsAndALegend() {
         List<Batch> newestFirst = List.of(batch(6, "AAPL", 13.0, "IBM", 23.0), batch(5, "AAPL", 12.0, "IBM", 22.0));
-        List<String> texts = SvgText.texts(ChartImages.svgDocument(PriceTrendChart.create(newestFirst, 20), "trend"));
+        List<String> texts = SvgText.texts(ChartEncoder.svgDocument(PriceTrendChart.create(newestFirst, 20), "trend"));
         // the vertical axis label is drawn rotated, as outlines rather than a text element
         assertThat(texts).contains("Average price over the last 2 batches", "batches 5 to 6", "batch time (UTC)",
                 "AAPL", "IBM");
@@ -78,7 +82,7 @@ class ChartsTest {
 
     @Test
     void thePngVariantIsAPngImage() {
-        byte[] png = ChartImages.png(PriceBarChart.create(batch(1, "AAPL", 1.0), 20));
+        byte[] png = ChartEncoder.png(PriceBarChart.create(batch(1, "AAPL", 1.0), 20));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat(png.length).isGreaterThan(1000);
     }

@@ -1,7 +1,10 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.web;
 
-import dev.stockstream.visualizer.config.VisualizerSettings;
 import dev.stockstream.model.BatchRow;
+import dev.stockstream.visualizer.config.VisualizerSettings;
+import dev.stockstream.visualizer.hdfs.Batch;
+import dev.stockstream.visualizer.hdfs.HistoryReader;
+import dev.stockstream.visualizer.hdfs.HistorySnapshot;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,14 +39,14 @@ public class BatchApiResource {
     }
 
     @Inject
-    BatchHistory history;
+    HistoryReader history;
     @Inject
     VisualizerSettings settings;
 
     @GET
     @Path("batches/latest")
     public Response latest() {
-        History current = history.read(1);
+        HistorySnapshot current = history.read(1);
         Response unavailable = unavailable(current);
         if (unavailable != null) {
             return unavailable;
@@ -59,7 +62,7 @@ public class BatchApiResource {
     @Path("batches")
     public Response last(@Valid @BeanParam BatchCountParam last) {
         int count = last.orDefault(settings.trendBatches());
-        History current = history.read(count);
+        HistorySnapshot current = history.read(count);
         Response unavailable = unavailable(current);
         if (unavailable != null) {
             return unavailable;
@@ -71,7 +74,7 @@ public class BatchApiResource {
     @GET
     @Path("status")
     public StatusJson status() {
-        History current = history.read(1);
+        HistorySnapshot current = history.read(1);
         return new StatusJson(current.state().name(), current.problem().orElse(null),
                 current.latest().map(Batch::id).orElse(null),
                 current.latest().map(batch -> batch.committedAt().toString()).orElse(null),
@@ -79,8 +82,8 @@ public class BatchApiResource {
     }
 
     /** Stale data is fine on the page under a warning; the API says it cannot answer. */
-    private static Response unavailable(History current) {
-        if (current.state() == History.State.UNREACHABLE || current.state() == History.State.POINTER_UNREADABLE) {
+    private static Response unavailable(HistorySnapshot current) {
+        if (current.state() == HistorySnapshot.State.UNREACHABLE || current.state() == HistorySnapshot.State.POINTER_UNREADABLE) {
             return ErrorResponses.json(Response.Status.SERVICE_UNAVAILABLE, current.problem().orElse("unavailable"));
         }
         return null;

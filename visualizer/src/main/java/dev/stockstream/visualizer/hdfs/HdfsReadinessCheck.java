@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.hdfs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class HdfsReadinessCheck implements HealthCheck {
 
     @Inject
-    BatchHistory history;
+    HistoryReader history;
 
     @Override
     public HealthCheckResponse call() {
@@ -21,7 +21,7 @@ public class HdfsReadinessCheck implements HealthCheck {
             history.probe();
             return response.up().build();
         } catch (Exception e) {
-            return response.down().withData("error", BatchHistory.oneLine(e)).build();
+            return response.down().withData("error", HistoryReader.oneLine(e)).build();
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.web;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;

@@ -1,6 +1,8 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.web;
 
 import dev.stockstream.visualizer.config.VisualizerSettings;
+import dev.stockstream.visualizer.hdfs.HistoryReader;
+import dev.stockstream.visualizer.hdfs.HistorySnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,16 +33,16 @@ public class LiveUpdates {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     /** What makes two reads show the same dashboard. */
-    private record Version(History.State state, List<Long> batchIds, List<Long> skipped, Optional<String> problem) {
-        static Version of(History history) {
+    private record Version(HistorySnapshot.State state, List<Long> batchIds, List<Long> skipped, Optional<String> problem) {
+        static Version of(HistorySnapshot history) {
             return new Version(history.state(), history.batchIds(), history.skipped(), history.problem());
         }
     }
 
     @Inject
-    BatchHistory history;
+    HistoryReader history;
     @Inject
-    DashboardViews views;
+    DashboardViewFactory views;
     @Inject
     VisualizerSettings settings;
     @Inject
@@ -89,7 +91,7 @@ public class LiveUpdates {
     @Scheduled(identity = "batch-pointer-poller", every = "${visualizer.poll.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        History current = history.read(settings.trendBatches());
+        HistorySnapshot current = history.read(settings.trendBatches());
         lastPoll = Instant.now();
         Version version = Version.of(current);
         if (!version.equals(shown)) {

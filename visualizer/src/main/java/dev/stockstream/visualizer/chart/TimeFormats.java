@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.chart;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,24 +6,24 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** How times and ages read on the page and in the charts (always UTC). */
-final class Formats {
+public final class TimeFormats {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private Formats() {
+    private TimeFormats() {
     }
 
-    static String time(long epochMillis) {
+    public static String time(long epochMillis) {
         return TIME.format(Instant.ofEpochMilli(epochMillis));
     }
 
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return TIME.format(instant);
     }
 
     /** {@code 4 s}, {@code 3 min 12 s}, {@code 2 h 5 min}. */
-    static String age(Duration age) {
+    public static String age(Duration age) {
         long seconds = Math.max(0, age.toSeconds());
         if (seconds < 60) {
             return seconds + " s";

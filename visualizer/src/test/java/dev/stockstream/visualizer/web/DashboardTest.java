@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import dev.stockstream.model.BatchRow;
+import dev.stockstream.visualizer.HdfsTestResource;
+import dev.stockstream.visualizer.SvgText;
+import dev.stockstream.visualizer.TestBatches;
+import dev.stockstream.visualizer.TestPrerequisites;
+import dev.stockstream.visualizer.hdfs.Batch;
+import dev.stockstream.visualizer.hdfs.HistorySnapshot;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +62,7 @@ class DashboardTest {
     }
 
     @Inject
-    DashboardViews views;
+    DashboardViewFactory views;
 
     @BeforeAll
     static void fontsInstalled() {
@@ -168,7 +174,7 @@ class DashboardTest {
         String hostile = "<b>X&Y\"";
         Batch batch = new Batch(99, Instant.now(),
                 List.of(new BatchRow(99, T0, hostile, 1.5, 1, 2, 1.5, 1, 1)));
-        History history = new History(History.State.OK, List.of(batch), List.of(), Optional.empty(), Instant.now());
+        HistorySnapshot history = new HistorySnapshot(HistorySnapshot.State.OK, List.of(batch), List.of(), Optional.empty(), Instant.now());
         String fragment = DashboardResource.liveFragment(views.of(history));
         assertThat(fragment).doesNotContain(hostile).contains("&lt;b&gt;X&amp;Y");
         int svgStart = fragment.indexOf("<svg");

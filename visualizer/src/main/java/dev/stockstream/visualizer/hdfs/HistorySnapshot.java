@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.hdfs;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param skipped batch ids in the look-back that were missing or unreadable
  * @param problem a one-line description of what went wrong, empty when the state is {@code OK}
  */
-public record History(State state, List<Batch> batches, List<Long> skipped, Optional<String> problem,
+public record HistorySnapshot(State state, List<Batch> batches, List<Long> skipped, Optional<String> problem,
                       Instant readAt) {
 
     public enum State {
@@ -26,7 +26,7 @@ public record History(State state, List<Batch> batches, List<Long> skipped, Opti
         POINTER_UNREADABLE
     }
 
-    public History {
+    public HistorySnapshot {
         batches = List.copyOf(batches);
         skipped = List.copyOf(skipped);
     }

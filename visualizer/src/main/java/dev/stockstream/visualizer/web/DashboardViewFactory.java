@@ -1,5 +1,9 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.web;
 
+import dev.stockstream.visualizer.chart.ChartRenderer;
+import dev.stockstream.visualizer.chart.TimeFormats;
+import dev.stockstream.visualizer.hdfs.Batch;
+import dev.stockstream.visualizer.hdfs.HistorySnapshot;
 import io.quarkus.qute.RawString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,17 +13,17 @@ import java.util.List;
 
 /** Turns one read of the history into the dashboard's view model. */
 @ApplicationScoped
-public class DashboardViews {
+public class DashboardViewFactory {
 
-    private final Charts charts;
+    private final ChartRenderer charts;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public DashboardViews(Charts charts) {
+    public DashboardViewFactory(ChartRenderer charts) {
         this.charts = charts;
     }
 
-    public DashboardView of(History history) {
+    public DashboardView of(HistorySnapshot history) {
         String hdfs = switch (history.state()) {
             case UNREACHABLE -> "unreachable";
             case POINTER_UNREADABLE -> "reachable, pointer unreadable";
@@ -42,11 +46,11 @@ public class DashboardViews {
             default -> "Live";
         };
         return new DashboardView(history.state().name(), headline, problem, true, latest.id(),
-                Formats.time(latest.committedAt()), latest.committedAt().toEpochMilli(),
-                Formats.age(Duration.between(latest.committedAt(), clock.instant())),
-                latest.batchTime().isPresent() ? Formats.time(latest.batchTime().getAsLong()) + " UTC" : "no valid ticks",
+                TimeFormats.time(latest.committedAt()), latest.committedAt().toEpochMilli(),
+                TimeFormats.age(Duration.between(latest.committedAt(), clock.instant())),
+                latest.batchTime().isPresent() ? TimeFormats.time(latest.batchTime().getAsLong()) + " UTC" : "no valid ticks",
                 latest.ticks(), latest.symbols(), latest.volume(), latest.rows(), history.skipped(), hdfs,
-                new RawString((String) charts.bar(history.batches(), Charts.Format.INLINE_SVG)),
-                new RawString((String) charts.trend(history.batches(), Charts.Format.INLINE_SVG)));
+                new RawString((String) charts.bar(history.batches(), ChartRenderer.Format.INLINE_SVG)),
+                new RawString((String) charts.trend(history.batches(), ChartRenderer.Format.INLINE_SVG)));
     }
 }

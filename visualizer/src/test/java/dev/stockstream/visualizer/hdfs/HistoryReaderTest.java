@@ -1,10 +1,11 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.hdfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockstream.model.OutputLayout;
 import dev.stockstream.store.BatchReader;
 import dev.stockstream.store.BatchWriter;
+import dev.stockstream.visualizer.TestBatches;
 import dev.stockstream.visualizer.config.OutputRoot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The history reader over a {@code file:} root (the same code path as {@code hdfs://}). */
-class BatchHistoryTest {
+class HistoryReaderTest {
 
     private static final long T0 = 1_732_406_400_000L;
 
@@ -31,7 +32,7 @@ class BatchHistoryTest {
     private SimpleMeterRegistry registry;
     private URI root;
     private BatchReader files;
-    private BatchHistory history;
+    private HistoryReader history;
     private BatchWriter writer;
 
     @BeforeEach
@@ -39,7 +40,7 @@ class BatchHistoryTest {
         registry = new SimpleMeterRegistry();
         root = OutputRoot.checked(dir.toUri());
         files = HdfsClient.open(root, Duration.ofSeconds(2));
-        history = new BatchHistory(files, 3, 100, registry, Clock.systemUTC());
+        history = new HistoryReader(files, 3, 100, registry, Clock.systemUTC());
         writer = new BatchWriter(root, new Configuration());
     }
 
@@ -65,8 +66,8 @@ class BatchHistoryTest {
 
     @Test
     void beforeTheFirstBatchTheStateIsWaiting() {
-        History read = history.read(5);
-        assertThat(read.state()).isEqualTo(History.State.WAITING);
+        HistorySnapshot read = history.read(5);
+        assertThat(read.state()).isEqualTo(HistorySnapshot.State.WAITING);
         assertThat(read.batches()).isEmpty();
     }
 
@@ -75,8 +76,8 @@ class BatchHistoryTest {
         for (long id = 0; id < 8; id++) {
             commit(id);
         }
-        History read = history.read(3);
-        assertThat(read.state()).isEqualTo(History.State.OK);
+        HistorySnapshot read = history.read(3);
+        assertThat(read.state()).isEqualTo(HistorySnapshot.State.OK);
         assertThat(read.batchIds()).containsExactly(7L, 6L, 5L);
         assertThat(read.latest().orElseThrow().rows()).extracting(row -> row.symbol() + "=" + row.avgPrice())
                 .containsExactly("AAPL=107.0", "IBM=57.0");
@@ -106,7 +107,7 @@ class BatchHistoryTest {
         history.read(3);
         // a batch rewritten in place would be a contract violation; the cache proves it is not re-read
         Files.writeString(dir.resolve(OutputLayout.batchDataFile(2)), "garbage", StandardCharsets.UTF_8);
-        assertThat(history.read(3).state()).isEqualTo(History.State.OK);
+        assertThat(history.read(3).state()).isEqualTo(HistorySnapshot.State.OK);
         assertThat(history.read(3).batchIds()).containsExactly(2L, 1L, 0L);
     }
 
@@ -115,7 +116,7 @@ class BatchHistoryTest {
         commit(0);
         commit(4);
         commit(9);
-        History read = history.read(5);
+        HistorySnapshot read = history.read(5);
         // maxMissing = 3: 8, 7, 6 are skipped; the fourth missing id (5) ends the look-back before 4
         assertThat(read.batchIds()).containsExactly(9L);
         assertThat(read.skipped()).containsExactly(8L, 7L, 6L, 5L);
@@ -129,7 +130,7 @@ class BatchHistoryTest {
         commit(0);
         commit(1);
         commit(4);
-        History read = history.read(3);
+        HistorySnapshot read = history.read(3);
         assertThat(read.batchIds()).containsExactly(4L, 1L, 0L);
         assertThat(read.skipped()).containsExactly(3L, 2L);
     }
@@ -142,8 +143,8 @@ class BatchHistoryTest {
                 + "2,123,AAPL,not-a-number,1,1,1,1,1\n");
         writeDataFile(3, "no header at all\n");
         commit(4);
-        History read = history.read(5);
-        assertThat(read.state()).isEqualTo(History.State.OK);
+        HistorySnapshot read = history.read(5);
+        assertThat(read.state()).isEqualTo(HistorySnapshot.State.OK);
         assertThat(read.batchIds()).containsExactly(4L, 1L, 0L);
         assertThat(read.skipped()).containsExactly(3L, 2L);
         assertThat(counter("visualizer.batches.read", "outcome", "corrupt")).isEqualTo(2);
@@ -155,8 +156,8 @@ class BatchHistoryTest {
         commit(1);
         // rewritten behind Hadoop's back: the .crc beside it no longer matches
         Files.writeString(dir.resolve(OutputLayout.batchDataFile(1)), "batch_id,something,else\n", StandardCharsets.UTF_8);
-        History read = history.read(5);
-        assertThat(read.state()).isEqualTo(History.State.OK);
+        HistorySnapshot read = history.read(5);
+        assertThat(read.state()).isEqualTo(HistorySnapshot.State.OK);
         assertThat(read.batchIds()).containsExactly(0L);
         assertThat(read.skipped()).containsExactly(1L);
     }
@@ -165,7 +166,7 @@ class BatchHistoryTest {
     void aHeaderOnlyBatchIsACommittedBatchWithoutRows() {
         commit(0);
         TestBatches.commit(writer, 1, List.of());
-        History read = history.read(5);
+        HistorySnapshot read = history.read(5);
         assertThat(read.batchIds()).containsExactly(1L, 0L);
         assertThat(read.latest().orElseThrow().rows()).isEmpty();
         assertThat(read.latest().orElseThrow().batchTime()).isEmpty();
@@ -177,8 +178,8 @@ class BatchHistoryTest {
         history.read(5);
         Files.writeString(dir.resolve(OutputLayout.LATEST_POINTER), "<html>oops</html>", StandardCharsets.UTF_8);
         Files.deleteIfExists(dir.resolve(OutputLayout.BATCHES_DIR).resolve("._LATEST.crc"));
-        History read = history.read(5);
-        assertThat(read.state()).isEqualTo(History.State.POINTER_UNREADABLE);
+        HistorySnapshot read = history.read(5);
+        assertThat(read.state()).isEqualTo(HistorySnapshot.State.POINTER_UNREADABLE);
         assertThat(read.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("_LATEST"));
         assertThat(read.batchIds()).containsExactly(0L);
     }

@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.web;
 
 import dev.stockstream.model.BatchRow;
 import io.quarkus.qute.RawString;

@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,8 +1,9 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.chart;
 
-import dev.stockstream.visualizer.config.VisualizerSettings;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.stockstream.visualizer.config.VisualizerSettings;
+import dev.stockstream.visualizer.hdfs.Batch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ import org.jfree.chart.JFreeChart;
  * draws, which never change, so each rendering is kept by the ids it shows.
  */
 @ApplicationScoped
-public class Charts {
+public class ChartRenderer {
 
     public enum Kind { BAR, TREND }
 
@@ -30,7 +31,7 @@ public class Charts {
     private final MeterRegistry registry;
 
     @Inject
-    public Charts(VisualizerSettings settings, MeterRegistry registry) {
+    public ChartRenderer(VisualizerSettings settings, MeterRegistry registry) {
         this.settings = settings;
         this.registry = registry;
     }
@@ -53,9 +54,9 @@ public class Charts {
     private static Object draw(Kind kind, Format format, JFreeChart chart) {
         String id = kind.name().toLowerCase() + "-chart";
         return switch (format) {
-            case INLINE_SVG -> ChartImages.inlineSvg(chart, id);
-            case SVG -> ChartImages.svgDocument(chart, id);
-            case PNG -> ChartImages.png(chart);
+            case INLINE_SVG -> ChartEncoder.inlineSvg(chart, id);
+            case SVG -> ChartEncoder.svgDocument(chart, id);
+            case PNG -> ChartEncoder.png(chart);
         };
     }
 

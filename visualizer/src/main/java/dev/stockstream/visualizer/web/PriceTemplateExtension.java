@@ -1,13 +1,13 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.web;
 
 import io.quarkus.qute.TemplateExtension;
 import java.util.Locale;
 
 /** Number formats used by the templates, e.g. {@code {row.avgPrice.price}}. */
 @TemplateExtension
-final class TemplateFormats {
+final class PriceTemplateExtension {
 
-    private TemplateFormats() {
+    private PriceTemplateExtension() {
     }
 
     static String price(double value) {

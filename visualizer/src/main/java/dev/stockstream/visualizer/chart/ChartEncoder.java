@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.chart;
 
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
@@ -16,13 +16,13 @@ import org.jfree.svg.ViewBox;
  * is an XML declaration plus the svg element: {@code getSVGDocument()} would add a DOCTYPE
  * pointing at the W3C DTD, which offline or hardened XML parsers refuse.
  */
-final class ChartImages {
+final class ChartEncoder {
 
     static final int WIDTH = 760;
     static final int HEIGHT = 420;
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
-    private ChartImages() {
+    private ChartEncoder() {
     }
 
     /** An svg element that scales to its container; {@code id} also prefixes its clip-path ids, so two charts can share a page. */

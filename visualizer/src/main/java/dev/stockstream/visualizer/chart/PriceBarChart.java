@@ -1,6 +1,7 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.chart;
 
 import dev.stockstream.model.BatchRow;
+import dev.stockstream.visualizer.hdfs.Batch;
 import java.text.DecimalFormat;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
@@ -53,7 +54,7 @@ final class PriceBarChart {
     }
 
     private static String subtitle(Batch batch, int drawn) {
-        String time = batch.batchTime().isPresent() ? Formats.time(batch.batchTime().getAsLong()) + " UTC" : "no valid ticks";
+        String time = batch.batchTime().isPresent() ? TimeFormats.time(batch.batchTime().getAsLong()) + " UTC" : "no valid ticks";
         String shown = drawn < batch.symbols() ? ", the " + drawn + " most traded of " + batch.symbols() + " symbols" : "";
         return "batch time " + time + ", " + batch.ticks() + " ticks" + shown;
     }

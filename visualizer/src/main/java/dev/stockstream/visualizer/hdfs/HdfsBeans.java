@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.hdfs;
 
 import dev.stockstream.store.BatchReader;
 import dev.stockstream.visualizer.config.OutputRoot;
@@ -16,9 +16,9 @@ import org.jboss.logging.Logger;
 
 /** Opens the output root once for the whole app, at start (a bad root stops it), and builds the cached history reader on it. */
 @ApplicationScoped
-public class HdfsProducer {
+public class HdfsBeans {
 
-    private static final Logger LOG = Logger.getLogger(HdfsProducer.class);
+    private static final Logger LOG = Logger.getLogger(HdfsBeans.class);
 
     @Produces
     @Startup
@@ -36,7 +36,7 @@ public class HdfsProducer {
 
     @Produces
     @Singleton
-    BatchHistory batchHistory(BatchReader files, VisualizerSettings settings, MeterRegistry registry) {
-        return new BatchHistory(files, settings.maxMissing(), settings.cacheBatches(), registry, Clock.systemUTC());
+    HistoryReader batchHistory(BatchReader files, VisualizerSettings settings, MeterRegistry registry) {
+        return new HistoryReader(files, settings.maxMissing(), settings.cacheBatches(), registry, Clock.systemUTC());
     }
 }

@@ -1,6 +1,8 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.web;
 
 import dev.stockstream.visualizer.config.VisualizerSettings;
+import dev.stockstream.visualizer.hdfs.HistoryReader;
+import dev.stockstream.visualizer.hdfs.HistorySnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.qute.CheckedTemplate;
@@ -27,9 +29,9 @@ public class DashboardResource {
     }
 
     @Inject
-    BatchHistory history;
+    HistoryReader history;
     @Inject
-    DashboardViews views;
+    DashboardViewFactory views;
     @Inject
     VisualizerSettings settings;
     @Inject
@@ -44,7 +46,7 @@ public class DashboardResource {
     public String page() {
         Timer.Sample sample = Timer.start(registry);
         try {
-            History current = history.read(settings.trendBatches());
+            HistorySnapshot current = history.read(settings.trendBatches());
             return Templates.dashboard(views.of(current), settings.trendBatches()).render();
         } finally {
             sample.stop(registry.timer("visualizer.page.render", "view", "dashboard"));

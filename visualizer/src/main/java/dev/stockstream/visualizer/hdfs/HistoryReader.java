@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.hdfs;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,9 +22,9 @@ import org.jboss.logging.Logger;
  * below it one by one. Committed batches never change, so each id is read from HDFS once and
  * then served from a bounded cache: a read costs one pointer read however long the history is.
  */
-public class BatchHistory {
+public class HistoryReader {
 
-    private static final Logger LOG = Logger.getLogger(BatchHistory.class);
+    private static final Logger LOG = Logger.getLogger(HistoryReader.class);
 
     private final BatchReader files;
     private final int maxMissing;
@@ -38,7 +38,7 @@ public class BatchHistory {
     private final Counter batchesMissing;
     private final Counter batchesCorrupt;
 
-    public BatchHistory(BatchReader files, int maxMissing, int cacheBatches, MeterRegistry registry, Clock clock) {
+    public HistoryReader(BatchReader files, int maxMissing, int cacheBatches, MeterRegistry registry, Clock clock) {
         this.files = files;
         this.maxMissing = maxMissing;
         this.clock = clock;
@@ -51,17 +51,17 @@ public class BatchHistory {
     }
 
     /** The newest {@code count} committed batches (fewer if the history is shorter). */
-    public History read(int count) {
+    public HistorySnapshot read(int count) {
         OptionalLong latest;
         try {
             latest = files.latestBatchId();
         } catch (CorruptBatchException e) {
-            return degraded(History.State.POINTER_UNREADABLE, e.getMessage(), count);
+            return degraded(HistorySnapshot.State.POINTER_UNREADABLE, e.getMessage(), count);
         } catch (IOException | RuntimeException e) {
-            return degraded(History.State.UNREACHABLE, "cannot read " + files.root() + ": " + oneLine(e), count);
+            return degraded(HistorySnapshot.State.UNREACHABLE, "cannot read " + files.root() + ": " + oneLine(e), count);
         }
         if (latest.isEmpty()) {
-            return new History(History.State.WAITING, List.of(), List.of(), Optional.empty(), clock.instant());
+            return new HistorySnapshot(HistorySnapshot.State.WAITING, List.of(), List.of(), Optional.empty(), clock.instant());
         }
         List<Batch> batches = new ArrayList<>(count);
         List<Long> skipped = new ArrayList<>();
@@ -75,10 +75,10 @@ public class BatchHistory {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return degraded(History.State.UNREACHABLE, "cannot read " + files.root() + ": " + oneLine(e), count);
+            return degraded(HistorySnapshot.State.UNREACHABLE, "cannot read " + files.root() + ": " + oneLine(e), count);
         }
         remember(batches);
-        return new History(History.State.OK, batches, skipped, Optional.empty(), clock.instant());
+        return new HistorySnapshot(HistorySnapshot.State.OK, batches, skipped, Optional.empty(), clock.instant());
     }
 
     /** Keeps the longest recent read for outages, so a one-batch API call does not shrink the page's trend. */
@@ -136,9 +136,9 @@ public class BatchHistory {
         }
     }
 
-    private History degraded(History.State state, String problem, int count) {
+    private HistorySnapshot degraded(HistorySnapshot.State state, String problem, int count) {
         List<Batch> known = lastGood.get();
-        return new History(state, known.subList(0, Math.min(count, known.size())), List.of(), Optional.of(problem),
+        return new HistorySnapshot(state, known.subList(0, Math.min(count, known.size())), List.of(), Optional.of(problem),
                 clock.instant());
     }
 

@@ -1,6 +1,10 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.web;
 
+import dev.stockstream.visualizer.chart.ChartRenderer;
 import dev.stockstream.visualizer.config.VisualizerSettings;
+import dev.stockstream.visualizer.hdfs.Batch;
+import dev.stockstream.visualizer.hdfs.HistoryReader;
+import dev.stockstream.visualizer.hdfs.HistorySnapshot;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -9,8 +13,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import java.util.function.Function;
 import java.util.List;
+import java.util.function.Function;
 
 /** The charts as standalone images, for saving or embedding elsewhere. */
 @Path("/charts")
@@ -21,9 +25,9 @@ public class ChartResource {
     static final String PNG = "image/png";
 
     @Inject
-    BatchHistory history;
+    HistoryReader history;
     @Inject
-    Charts charts;
+    ChartRenderer charts;
     @Inject
     VisualizerSettings settings;
 
@@ -31,14 +35,14 @@ public class ChartResource {
     @Path("bar.svg")
     @Produces(SVG)
     public Response barSvg() {
-        return image(1, SVG, batches -> charts.bar(batches, Charts.Format.SVG));
+        return image(1, SVG, batches -> charts.bar(batches, ChartRenderer.Format.SVG));
     }
 
     @GET
     @Path("bar.png")
     @Produces(PNG)
     public Response barPng() {
-        return image(1, PNG, batches -> charts.bar(batches, Charts.Format.PNG));
+        return image(1, PNG, batches -> charts.bar(batches, ChartRenderer.Format.PNG));
     }
 
     @GET
@@ -46,7 +50,7 @@ public class ChartResource {
     @Produces(SVG)
     public Response trendSvg(@Valid @BeanParam BatchCountParam last) {
         int count = last.orDefault(settings.trendBatches());
-        return image(count, SVG, batches -> charts.trend(batches, Charts.Format.SVG));
+        return image(count, SVG, batches -> charts.trend(batches, ChartRenderer.Format.SVG));
     }
 
     @GET
@@ -54,13 +58,13 @@ public class ChartResource {
     @Produces(PNG)
     public Response trendPng(@Valid @BeanParam BatchCountParam last) {
         int count = last.orDefault(settings.trendBatches());
-        return image(count, PNG, batches -> charts.trend(batches, Charts.Format.PNG));
+        return image(count, PNG, batches -> charts.trend(batches, ChartRenderer.Format.PNG));
     }
 
     private Response image(int count, String type, Function<List<Batch>, Object> render) {
-        History current = history.read(count);
+        HistorySnapshot current = history.read(count);
         if (current.batches().isEmpty()) {
-            Response.Status status = current.state() == History.State.WAITING
+            Response.Status status = current.state() == HistorySnapshot.State.WAITING
                     ? Response.Status.NOT_FOUND : Response.Status.SERVICE_UNAVAILABLE;
             return ErrorResponses.json(status, current.problem().orElse("no readable batch yet"));
         }

@@ -1,4 +1,4 @@
-package dev.stockstream.visualizer;
+package dev.stockstream.visualizer.web;
 
 import dev.stockstream.visualizer.config.VisualizerSettings;
 import jakarta.validation.constraints.Pattern;
