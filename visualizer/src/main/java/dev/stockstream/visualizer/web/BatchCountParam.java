@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class BatchCountParam {
 
     @RestQuery
-    @Pattern(regexp = "\\s*\\d+\\s*", message = "last must be a whole number between 1 and "
+    @Pattern(regexp = "\\s*-?\\d+\\s*", message = "last must be a whole number between 1 and "
             + VisualizerSettings.MAX_BATCHES + ", got '${validatedValue}'")
     @Range(min = 1, max = VisualizerSettings.MAX_BATCHES, message = "last must be between {min} and {max}, got ${validatedValue}")
     String last;
