@@ -30,7 +30,8 @@ Create chart name and version as used by the chart label.
 {{- end }}
 
 {{/*
-Common labels. Call with (dict "ctx" $ "component" "kafka").
+Labels of a component's objects. Called by the component's own helpers
+(templates/<component>/_helpers.tpl) with (dict "ctx" $ "component" "kafka").
 */}}
 {{- define "stock-streaming.labels" -}}
 helm.sh/chart: {{ include "stock-streaming.chart" .ctx }}
@@ -41,19 +42,13 @@ app.kubernetes.io/part-of: {{ include "stock-streaming.name" .ctx }}
 {{- end }}
 
 {{/*
-Selector labels. Call with (dict "ctx" $ "component" "kafka").
+Selector labels of a component's pods. Called by the component's own helpers with
+(dict "ctx" $ "component" "kafka").
 */}}
 {{- define "stock-streaming.selectorLabels" -}}
 app.kubernetes.io/name: {{ include "stock-streaming.name" .ctx }}
 app.kubernetes.io/instance: {{ .ctx.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
-{{- end }}
-
-{{/*
-Name of a component's resources. Call with (dict "ctx" $ "component" "kafka").
-*/}}
-{{- define "stock-streaming.componentName" -}}
-{{- printf "%s-%s" (include "stock-streaming.fullname" .ctx) .component }}
 {{- end }}
 
 {{/*
@@ -77,36 +72,6 @@ An image from its public repository: repository:tag.
 {{- end }}
 
 {{/*
-Kafka bootstrap servers the apps get (KAFKA_BOOTSTRAP_SERVERS): the chart's headless
-Service, or the external cluster.
-*/}}
-{{- define "stock-streaming.kafka.bootstrapServers" -}}
-{{- if .Values.kafka.enabled }}
-{{- printf "%s:9092" (include "stock-streaming.componentName" (dict "ctx" . "component" "kafka")) }}
-{{- else }}
-{{- required "kafka.external.bootstrapServers is required when kafka.enabled is false (host:port of the external Kafka)" .Values.kafka.external.bootstrapServers }}
-{{- end }}
-{{- end }}
-
-{{/*
-The NameNode's headless Service, also the host of fs.defaultFS.
-*/}}
-{{- define "stock-streaming.hdfs.namenodeName" -}}
-{{- include "stock-streaming.componentName" (dict "ctx" . "component" "hdfs-namenode") }}
-{{- end }}
-
-{{/*
-File system URI of HDFS: the chart's NameNode, or the external one.
-*/}}
-{{- define "stock-streaming.hdfs.uri" -}}
-{{- if .Values.hdfs.enabled }}
-{{- printf "hdfs://%s:8020" (include "stock-streaming.hdfs.namenodeName" .) }}
-{{- else }}
-{{- .Values.hdfs.external.uri | trimSuffix "/" }}
-{{- end }}
-{{- end }}
-
-{{/*
 The output root the apps get (STOCK_OUTPUT_ROOT): stock.outputRoot as given when it is a
 full URI, else that path on the chart's (or the external) HDFS.
 */}}
@@ -121,35 +86,6 @@ full URI, else that path on the chart's (or the external) HDFS.
 {{- end }}
 {{- printf "%s%s" $fs $root }}
 {{- end }}
-{{- end }}
-
-{{/*
-Name of the Spark driver's ServiceAccount.
-*/}}
-{{- define "stock-streaming.spark.serviceAccountName" -}}
-{{- if .Values.spark.serviceAccount.create }}
-{{- default (include "stock-streaming.componentName" (dict "ctx" . "component" "spark")) .Values.spark.serviceAccount.name }}
-{{- else }}
-{{- default "default" .Values.spark.serviceAccount.name }}
-{{- end }}
-{{- end }}
-
-{{/*
-The settings of the Spark job (docs/SETTINGS.md), as env vars for the driver and executors.
-*/}}
-{{- define "stock-streaming.spark.env" -}}
-- name: KAFKA_BOOTSTRAP_SERVERS
-  value: {{ include "stock-streaming.kafka.bootstrapServers" . | quote }}
-- name: STOCK_TOPIC
-  value: {{ .Values.stock.topic | quote }}
-- name: STOCK_OUTPUT_ROOT
-  value: {{ include "stock-streaming.outputRoot" . | quote }}
-- name: STOCK_TRIGGER_INTERVAL
-  value: {{ .Values.stock.triggerInterval | quote }}
-- name: STOCK_STARTING_OFFSETS
-  value: {{ .Values.stock.startingOffsets | quote }}
-- name: STOCK_MAX_OFFSETS_PER_TRIGGER
-  value: {{ include "stock-streaming.number" .Values.stock.maxOffsetsPerTrigger | quote }}
 {{- end }}
 
 {{/*
