@@ -39,4 +39,6 @@ The settings of the Spark job (docs/SETTINGS.md), as env vars for the driver and
   value: {{ .Values.stock.startingOffsets | quote }}
 - name: STOCK_MAX_OFFSETS_PER_TRIGGER
   value: {{ include "stock-streaming.number" .Values.stock.maxOffsetsPerTrigger | quote }}
+- name: STOCK_DIRECT_KAFKA_SCAN
+  value: {{ .Values.stock.directKafkaScan | quote }}
 {{- end }}

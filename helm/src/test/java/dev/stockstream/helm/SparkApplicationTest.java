@@ -105,6 +105,16 @@ class SparkApplicationTest {
     }
 
     @Test
+    void shouldRunTheDirectKafkaScanByDefaultAndTurnItOffIfStockDirectKafkaScanIsFalse() {
+        Rendered off = Chart.render(Map.of("stock.directKafkaScan", false));
+
+        for (String role : List.of("driver", "executor")) {
+            assertThat(Workloads.sparkEnv(Chart.render(), role)).as(role).containsEntry("STOCK_DIRECT_KAFKA_SCAN", "true");
+            assertThat(Workloads.sparkEnv(off, role)).as(role).containsEntry("STOCK_DIRECT_KAFKA_SCAN", "false");
+        }
+    }
+
+    @Test
     void shouldRunTheDriverUnderAServiceAccountBoundToARoleForExecutorPods() {
         Rendered rendered = Chart.render();
         String account = Workloads.sparkApplication(rendered).path("spec").path("driver").path("serviceAccount").asText();

@@ -23,6 +23,7 @@ class ValuesSchemaTest {
                 Arguments.of(Map.of("stock.topic", "bad topic"), "stock.topic", "pattern"),
                 Arguments.of(Map.of("stock.triggerInterval", "soon"), "stock.triggerInterval", "pattern"),
                 Arguments.of(Map.of("stock.startingOffsets", "beginning"), "stock.startingOffsets", "pattern"),
+                Arguments.of(Map.of("stock.directKafkaScan", "sometimes"), "stock.directKafkaScan", "boolean"),
                 Arguments.of(Map.of("kafka.topic.partitions", 0), "kafka.topic.partitions", "greater than or equal to 1"),
                 Arguments.of(Map.of("kafka.external.bootstrapServers", "no-port"), "kafka.external.bootstrapServers", "pattern"),
                 Arguments.of(Map.of("hdfs.external.uri", "namenode:8020"), "hdfs.external.uri", "pattern"),
