@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 public final class AppSources {
 
     private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\s*\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern ANY_CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\b");
     private static final Pattern STRING_CONSTANT = Pattern.compile(
             "public\\s+static\\s+final\\s+String\\s+([A-Z_][A-Z0-9_]*)\\s*=\\s*\"([^\"]*)\"\\s*;");
     private static final Pattern NAMES_LIST = Pattern.compile(
@@ -56,18 +57,33 @@ public final class AppSources {
 
     /**
      * MicroProfile properties a Quarkus app reads: the keys of its application.properties (any
-     * profile) and the names of its {@code @ConfigProperty} injections.
+     * profile), the names of its {@code @ConfigProperty} injections and the properties of its
+     * {@code @ConfigMapping} interfaces.
      */
     public static Set<String> quarkusPropertiesRead(String module) {
         Set<String> names = new LinkedHashSet<>();
         for (String key : applicationProperties(module).stringPropertyNames()) {
             names.add(key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key);
         }
-        for (String source : javaSources(module)) {
-            Matcher matcher = CONFIG_PROPERTY.matcher(source);
-            while (matcher.find()) {
-                names.add(matcher.group(1));
-            }
+        List<String> sources = javaSources(module);
+        for (String source : sources) {
+            names.addAll(configPropertiesRead(source));
+        }
+        names.addAll(ConfigMappingSources.propertiesRead(sources));
+        return names;
+    }
+
+    /** The names of the {@code @ConfigProperty} injections of one source; one without a name fails (its name would be guessed). */
+    static List<String> configPropertiesRead(String source) {
+        List<String> names = new ArrayList<>();
+        Matcher named = CONFIG_PROPERTY.matcher(source);
+        while (named.find()) {
+            names.add(named.group(1));
+        }
+        long annotations = ANY_CONFIG_PROPERTY.matcher(source).results().count();
+        if (annotations != names.size()) {
+            throw new IllegalStateException(annotations - names.size() + " @ConfigProperty without name = \"...\" in a source:"
+                    + " the property it reads is not listed");
         }
         return names;
     }
