@@ -1,11 +1,11 @@
 package dev.stockstream.producer;
 
-import io.quarkus.runtime.Quarkus;
+import dev.stockstream.producer.config.ProducerSettings;
+import dev.stockstream.producer.source.TickSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,40 +22,28 @@ public class TickPump {
     private static final int MAX_TICKS_PER_ROUND = 1024;
     private static final long IDLE_PARK_NANOS = 50_000_000;
 
-    private final Instance<ProducerSettings> settingsInstance;
-    private final TickSender sender;
+    private final ProducerSettings settings;
+    private final TickSource source;
+    private final KafkaTickSender sender;
     private volatile double requestedRate;
     private volatile boolean paused;
     private volatile boolean running;
     private final ReentrantLock sendingRound = new ReentrantLock();
-    private ProducerSettings settings;
-    private TickSource source;
     private Thread thread;
 
-    public TickPump(Instance<ProducerSettings> settingsInstance, TickSender sender) {
-        this.settingsInstance = settingsInstance;
+    public TickPump(ProducerSettings settings, TickSource source, KafkaTickSender sender) {
+        this.settings = settings;
+        this.source = source;
         this.sender = sender;
     }
 
     void onStart(@Observes StartupEvent event) {
-        try {
-            settings = settingsInstance.get();
-            source = TickSources.create(settings);
-        } catch (RuntimeException e) {
-            InvalidSettingException invalid = findInvalidSetting(e);
-            if (invalid == null) {
-                throw e;
-            }
-            LOG.error(invalid.getMessage());
-            Quarkus.asyncExit(1);
-            return;
-        }
         requestedRate = settings.rate();
         running = true;
         thread = new Thread(this::run, "tick-pump");
         thread.setDaemon(true);
         thread.start();
-        LOG.infof("Producing %s ticks for %d symbols at %.0f ticks/s", settings.source().name().toLowerCase(),
+        LOG.infof("Producing %s ticks for %d symbols at %.0f ticks/s", sourceName(),
                 source.symbols().size(), settings.rate());
     }
 
@@ -67,8 +55,8 @@ public class TickPump {
         }
     }
 
+    /** Takes a rate the caller has checked to be {@link ProducerSettings#RATE_RANGE}. */
     public void setRate(double ticksPerSecond) {
-        ProducerSettings.checkRate("producer.rate", ticksPerSecond);
         requestedRate = ticksPerSecond;
         LOG.infof("Rate set to %.0f ticks/s", ticksPerSecond);
     }
@@ -99,8 +87,9 @@ public class TickPump {
         return paused;
     }
 
-    public ProducerSettings settings() {
-        return settings;
+    /** The configured source kind, in lower case as in {@code producer.source}. */
+    public String sourceName() {
+        return settings.source().name().toLowerCase();
     }
 
     private void run() {
@@ -134,14 +123,5 @@ public class TickPump {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static InvalidSettingException findInvalidSetting(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof InvalidSettingException invalid) {
-                return invalid;
-            }
-        }
-        return null;
     }
 }

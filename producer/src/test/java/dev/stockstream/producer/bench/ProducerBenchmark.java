@@ -3,7 +3,7 @@ package dev.stockstream.producer.bench;
 import dev.stockstream.embedded.EmbeddedKafka;
 import dev.stockstream.embedded.FreePorts;
 import dev.stockstream.model.TickJson;
-import dev.stockstream.producer.SyntheticSource;
+import dev.stockstream.producer.source.SyntheticSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.stockstream.producer;
+package dev.stockstream.producer.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

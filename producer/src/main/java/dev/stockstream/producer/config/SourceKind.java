@@ -1,4 +1,4 @@
-package dev.stockstream.producer;
+package dev.stockstream.producer.config;
 
 /** Where ticks come from: a replay of the monthly CSV, or a random walk for load tests. */
 public enum SourceKind {

@@ -1,5 +1,11 @@
-package dev.stockstream.producer;
+package dev.stockstream.producer.api;
 
+import dev.stockstream.producer.KafkaTickSender;
+import dev.stockstream.producer.ProducerStats;
+import dev.stockstream.producer.TickPump;
+import dev.stockstream.producer.config.ProducerSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -7,8 +13,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.hibernate.validator.constraints.Range;
 
 /** Run-time control of the producer: status, rate, pause and resume. */
 @Path("/producer")
@@ -16,10 +22,10 @@ import java.util.Map;
 public class ProducerResource {
 
     private final TickPump pump;
-    private final TickSender sender;
+    private final KafkaTickSender sender;
     private final ProducerStats stats;
 
-    public ProducerResource(TickPump pump, TickSender sender, ProducerStats stats) {
+    public ProducerResource(TickPump pump, KafkaTickSender sender, ProducerStats stats) {
         this.pump = pump;
         this.sender = sender;
         this.stats = stats;
@@ -29,28 +35,27 @@ public class ProducerResource {
                          long failed, int inFlight, Map<String, ProducerStats.SymbolStatus> symbols) {
     }
 
-    public record RateRequest(Double rate) {
+    public record RateRequest(
+            @NotNull(message = "send \\{\"rate\": <ticks per second>\\}, a number " + ProducerSettings.RATE_RANGE)
+            @Range(min = 1, max = ProducerSettings.MAX_RATE,
+                    message = "rate must be " + ProducerSettings.RATE_RANGE + ", got ${validatedValue}")
+            Double rate) {
     }
 
     @GET
     @Path("/status")
     public Status status() {
-        return new Status(pump.settings().source().name().toLowerCase(), pump.rate(), stats.achievedRate(),
+        return new Status(pump.sourceName(), pump.rate(), stats.achievedRate(),
                 pump.isPaused(), stats.sent(), stats.failed(), sender.inFlight(), stats.symbols());
     }
 
     @PUT
     @Path("/rate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response setRate(RateRequest request) {
-        if (request == null || request.rate() == null) {
-            return badRequest("send {\"rate\": <ticks per second>}, a number " + ProducerSettings.RATE_RANGE);
-        }
-        if (!ProducerSettings.isValidRate(request.rate())) {
-            return badRequest("rate must be " + ProducerSettings.RATE_RANGE + ", got " + request.rate());
-        }
+    public Status setRate(@NotNull(message = "send \\{\"rate\": <ticks per second>\\}, a number " + ProducerSettings.RATE_RANGE)
+                          @Valid RateRequest request) {
         pump.setRate(request.rate());
-        return Response.ok(status()).build();
+        return status();
     }
 
     @POST
@@ -65,10 +70,5 @@ public class ProducerResource {
     public Status resume() {
         pump.resume();
         return status();
-    }
-
-    static Response badRequest(String message) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", message)).build();
     }
 }

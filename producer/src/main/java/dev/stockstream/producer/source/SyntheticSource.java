@@ -1,4 +1,4 @@
-package dev.stockstream.producer;
+package dev.stockstream.producer.source;
 
 import dev.stockstream.model.Tick;
 import java.util.List;

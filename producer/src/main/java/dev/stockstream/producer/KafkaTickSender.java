@@ -2,6 +2,7 @@ package dev.stockstream.producer;
 
 import dev.stockstream.model.Tick;
 import dev.stockstream.model.TickJson;
+import dev.stockstream.producer.config.ProducerSettings;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Semaphore;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * filling its memory.
  */
 @ApplicationScoped
-public class TickSender {
+public class KafkaTickSender {
 
     static final String CHANNEL = "ticks";
 
@@ -30,7 +31,7 @@ public class TickSender {
     private final String topic;
     private volatile Producer<String, byte[]> producer;
 
-    public TickSender(KafkaClientService clients, ProducerStats stats, ProducerSettings settings,
+    public KafkaTickSender(KafkaClientService clients, ProducerStats stats, ProducerSettings settings,
                       @ConfigProperty(name = "stock.topic") String topic) {
         this.clients = clients;
         this.stats = stats;

@@ -1,13 +1,15 @@
-package dev.stockstream.producer;
+package dev.stockstream.producer.source;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.stockstream.model.TickRules;
+import dev.stockstream.producer.config.SettingsRules;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ public final class PriceHistory {
         try (InputStream in = open(csvPath)) {
             return parse(new InputStreamReader(in, StandardCharsets.UTF_8), origin);
         } catch (IOException e) {
-            throw new InvalidSettingException(SETTING, "cannot read " + origin + ": " + e.getMessage());
+            throw invalid("must be a readable file, but " + origin + " is not: " + e.getMessage());
         }
     }
 
@@ -66,13 +68,13 @@ public final class PriceHistory {
                         .add(new Point(parseDate(row.get("date"), origin, line), parsePrice(row.get("price"), origin, line)));
             }
         } catch (RuntimeException e) {
-            if (e instanceof InvalidSettingException) {
+            if (e instanceof ConfigurationException) {
                 throw e;
             }
-            throw new InvalidSettingException(SETTING, origin + " is not a valid CSV: " + e.getMessage().lines().findFirst().orElse(""));
+            throw invalid("must be a symbol,date,price CSV, but " + origin + " is not: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (points.isEmpty()) {
-            throw new InvalidSettingException(SETTING, origin + " has no price rows");
+            throw invalid("must be a symbol,date,price CSV, but " + origin + " has no price rows");
         }
         Map<String, double[]> prices = new LinkedHashMap<>();
         points.forEach((symbol, list) -> prices.put(symbol,
@@ -120,7 +122,11 @@ public final class PriceHistory {
         throw bad(origin, line, "price '" + raw + "' is not a positive number");
     }
 
-    private static InvalidSettingException bad(String origin, long line, String problem) {
-        return new InvalidSettingException(SETTING, origin + " line " + line + ": " + problem);
+    private static ConfigurationException bad(String origin, long line, String problem) {
+        return invalid("must be a symbol,date,price CSV, but " + origin + " line " + line + ": " + problem);
+    }
+
+    private static ConfigurationException invalid(String problem) {
+        return SettingsRules.invalid(SETTING, problem);
     }
 }
