@@ -3,16 +3,13 @@ package dev.stockstream.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The SparkApplication: what each Spark value changes, always valid against the operator's CRD. */
+/** templates/spark/sparkapplication.yaml: what each Spark value changes, always valid against the operator's CRD. */
 @Timeout(120)
 class SparkApplicationTest {
 
@@ -112,54 +109,5 @@ class SparkApplicationTest {
             assertThat(Workloads.sparkEnv(Chart.render(), role)).as(role).containsEntry("STOCK_DIRECT_KAFKA_SCAN", "true");
             assertThat(Workloads.sparkEnv(off, role)).as(role).containsEntry("STOCK_DIRECT_KAFKA_SCAN", "false");
         }
-    }
-
-    @Test
-    void shouldRunTheDriverUnderAServiceAccountBoundToARoleForExecutorPods() {
-        Rendered rendered = Chart.render();
-        String account = Workloads.sparkApplication(rendered).path("spec").path("driver").path("serviceAccount").asText();
-        Role role = StrictModels.convert(rendered.component("Role", "spark"), Role.class);
-        RoleBinding binding = StrictModels.convert(rendered.component("RoleBinding", "spark"), RoleBinding.class);
-
-        assertThat(rendered.find("ServiceAccount", account)).isPresent();
-        assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
-        assertThat(binding.getSubjects()).anyMatch(s -> "ServiceAccount".equals(s.getKind()) && account.equals(s.getName()));
-        for (String resource : List.of("pods", "services", "configmaps", "persistentvolumeclaims")) {
-            assertThat(role.getRules()).as(resource).anyMatch(rule -> rule.getResources().contains(resource)
-                    && rule.getVerbs().containsAll(List.of("create", "get", "list", "watch", "delete")));
-        }
-        assertThat(role.getRules()).extracting(PolicyRule::getApiGroups).allMatch(groups -> groups.equals(List.of("")));
-    }
-
-    @Test
-    void shouldNotCreateRbacResourcesIfSparkRbacCreateIsFalse() {
-        Rendered rendered = Chart.render(Map.of("spark.rbac.create", false));
-
-        assertThat(rendered.ofKind("Role")).isEmpty();
-        assertThat(rendered.ofKind("RoleBinding")).isEmpty();
-        assertThat(rendered.ofKind("ServiceAccount")).hasSize(1);
-    }
-
-    @Test
-    void shouldUseTheNamedExistingServiceAccountIfSparkServiceAccountCreateIsFalse() {
-        Rendered rendered = Chart.render(Map.of("spark.serviceAccount.create", false, "spark.serviceAccount.name", "spark-runner"));
-
-        assertThat(rendered.ofKind("ServiceAccount")).isEmpty();
-        assertThat(Workloads.sparkApplication(rendered).path("spec").path("driver").path("serviceAccount").asText()).isEqualTo("spark-runner");
-        assertThat(rendered.component("RoleBinding", "spark").path("subjects").get(0).path("name").asText()).isEqualTo("spark-runner");
-    }
-
-    @Test
-    void shouldPrefixTheProjectImagesWithTheGlobalRegistryAndPullSecrets() {
-        Rendered rendered = Chart.render(Map.of("global.imageRegistry", "registry.example.com/team",
-                "global.imagePullSecrets[0].name", "regcred", "spark.image.tag", "1.2.3"));
-        JsonNode spec = Workloads.sparkApplication(rendered).path("spec");
-
-        assertThat(spec.path("image").asText()).isEqualTo("registry.example.com/team/stockstream/spark-app:1.2.3");
-        assertThat(spec.path("imagePullSecrets").get(0).asText()).isEqualTo("regcred");
-        assertThat(Workloads.container(rendered, "producer").getImage())
-                .isEqualTo("registry.example.com/team/stockstream/producer:" + System.getProperty("project.version"));
-        assertThat(Workloads.podTemplate(rendered, "visualizer").getSpec().getImagePullSecrets()).extracting("name").containsExactly("regcred");
-        assertThat(Workloads.container(rendered, "kafka").getImage()).isEqualTo("apache/kafka:3.9.1");
     }
 }

@@ -62,11 +62,6 @@ class WiringTest {
     }
 
     @Test
-    void theProducerGetsNoCsvPathWhenTheBundledDataIsUsed() {
-        assertThat(Workloads.env(Workloads.container(defaults, "producer"))).doesNotContainKey("PRODUCER_CSV_PATH");
-    }
-
-    @Test
     void theSparkDriverAndExecutorsGetExactlyTheSettingsTheJobReads() {
         List<String> jobSettings = AppSources.sparkJobSettings();
 

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
-import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** What the user sees after install (NOTES.txt) and what {@code helm test} checks. */
+/** templates/NOTES.txt: what the user sees after install. */
 @Timeout(120)
-class NotesAndHelmTestTest {
+class NotesTest {
 
     private static String notes(String namespace, Map<String, ?> sets) {
         var install = new Helm(Chart.directory()).install().withName(Chart.RELEASE).withNamespace(namespace)
@@ -42,24 +39,5 @@ class NotesAndHelmTestTest {
         assertThat(notes).contains("(now 3)",
                 "helm upgrade stock-streaming helm/stock-streaming --namespace streaming --reuse-values --set spark.executor.instances=5",
                 "resumes from its checkpoint, exactly once per batch id");
-    }
-
-    @Test
-    void theHelmTestHookFetchesTheDashboardPageThroughItsService() throws Exception {
-        Rendered hooks = Chart.renderTestHooks(Map.of("visualizer.service.port", 9090));
-        Pod pod = StrictModels.convert(hooks.component("Pod", "test-dashboard"), Pod.class);
-        Container fetch = pod.getSpec().getContainers().get(0);
-
-        assertThat(pod.getSpec().getRestartPolicy()).isEqualTo("Never");
-        assertThat(fetch.getCommand()).last().isEqualTo("http://stock-streaming-visualizer:9090/");
-        assertThat(String.join("\n", fetch.getCommand())).contains("wget", "<html");
-        assertThat(AppSources.resourcePaths("visualizer")).contains("/");
-        assertThat(Files.readString(Chart.directory().resolve("templates/tests/dashboard-test.yaml")))
-                .contains("helm.sh/hook: test");
-    }
-
-    @Test
-    void theHelmTestHookIsNotPartOfTheInstalledManifest() {
-        assertThat(Chart.render().ofKind("Pod")).isEmpty();
     }
 }

@@ -1,0 +1,19 @@
+package dev.stockstream.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+
+/** The one volume claim template of a rendered StatefulSet, by component. */
+final class StatefulSetVolumes {
+
+    private StatefulSetVolumes() {
+    }
+
+    static PersistentVolumeClaim claim(Rendered rendered, String component) {
+        StatefulSet set = StrictModels.convert(rendered.component("StatefulSet", component), StatefulSet.class);
+        assertThat(set.getSpec().getVolumeClaimTemplates()).hasSize(1);
+        return set.getSpec().getVolumeClaimTemplates().get(0);
+    }
+}
