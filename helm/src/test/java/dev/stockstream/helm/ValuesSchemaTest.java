@@ -22,6 +22,7 @@ class ValuesSchemaTest {
                 Arguments.of(Map.of("producer.symbols", "aapl,msft"), "producer.symbols", "pattern"),
                 Arguments.of(Map.of("stock.topic", "bad topic"), "stock.topic", "pattern"),
                 Arguments.of(Map.of("stock.triggerInterval", "soon"), "stock.triggerInterval", "pattern"),
+                Arguments.of(Map.of("stock.triggerInterval", "2 minutes"), "stock.triggerInterval", "pattern"),
                 Arguments.of(Map.of("stock.startingOffsets", "beginning"), "stock.startingOffsets", "pattern"),
                 Arguments.of(Map.of("stock.directKafkaScan", "sometimes"), "stock.directKafkaScan", "boolean"),
                 Arguments.of(Map.of("kafka.topic.partitions", 0), "kafka.topic.partitions", "greater than or equal to 1"),
