@@ -80,7 +80,7 @@ class DashboardBrowserTest {
         }
         browser.get(dashboard.toString().replace("localhost", "127.0.0.1"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        // the stream's first event is the poller's latest fragment, which may predate the page: settled once live
+        // the page is live once its event stream is open
         wait.until(driver -> "live".equals(text("connection")));
         wait.until(driver -> "2".equals(text("batch-id")));
         assertChartVisible("bar-chart");

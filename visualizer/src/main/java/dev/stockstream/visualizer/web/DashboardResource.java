@@ -9,9 +9,11 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -53,12 +55,15 @@ public class DashboardResource {
         }
     }
 
-    /** Server-sent events named {@code dashboard}, each the page's live fragment rendered on the server. */
+    /**
+     * Server-sent events named {@code dashboard}, each the page's live fragment rendered on the server;
+     * {@code shown} is the newest batch id the page already shows, so it is never sent an older view.
+     */
     @GET
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@Context SseEventSink sink, @Context Sse sse) {
-        liveUpdates.subscribe(sink, sse);
+    public void events(@Context SseEventSink sink, @Context Sse sse, @QueryParam("shown") @DefaultValue("-1") long shown) {
+        liveUpdates.subscribe(sink, sse, shown);
     }
 
     static String liveFragment(DashboardView view) {

@@ -1,6 +1,7 @@
 package dev.stockstream.visualizer.web;
 
 import dev.stockstream.visualizer.config.VisualizerSettings;
+import dev.stockstream.visualizer.hdfs.Batch;
 import dev.stockstream.visualizer.hdfs.HistoryReader;
 import dev.stockstream.visualizer.hdfs.HistorySnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +33,10 @@ public class LiveUpdates {
     private static final Logger LOG = Logger.getLogger(LiveUpdates.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
+    /** The live fragment as last rendered, and the newest batch it shows (-1: none). */
+    private record Fragment(String html, long latestBatchId) {
+    }
+
     /** What makes two reads show the same dashboard. */
     private record Version(HistorySnapshot.State state, List<Long> batchIds, List<Long> skipped, Optional<String> problem) {
         static Version of(HistorySnapshot history) {
@@ -52,7 +57,7 @@ public class LiveUpdates {
     private volatile Sse sse;
     private volatile SseBroadcaster broadcaster;
     private volatile Version shown;
-    private volatile String fragment;
+    private volatile Fragment fragment;
     private volatile Instant lastPoll = Instant.now();
     private volatile Instant lastHeartbeat = Instant.now();
 
@@ -72,7 +77,12 @@ public class LiveUpdates {
         return lastPoll;
     }
 
-    public synchronized void subscribe(SseEventSink sink, Sse sse) {
+    /**
+     * Registers a page for updates. {@code pageBatchId} is the newest batch the page already shows
+     * (-1: none): the fragment in hand is sent at once only when it is not older, since the page
+     * may have been rendered from a newer read than the poller's last one.
+     */
+    public synchronized void subscribe(SseEventSink sink, Sse sse, long pageBatchId) {
         if (broadcaster == null) {
             this.sse = sse;
             broadcaster = sse.newBroadcaster();
@@ -80,9 +90,9 @@ public class LiveUpdates {
             broadcaster.onError((closed, error) -> LOG.debugf("live update not delivered: %s", error.getMessage()));
         }
         clients.incrementAndGet();
-        String current = fragment;
-        if (current != null) {
-            sink.send(event(current));
+        Fragment current = fragment;
+        if (current != null && current.latestBatchId() >= pageBatchId) {
+            sink.send(event(current.html()));
         }
         broadcaster.register(sink);
     }
@@ -99,11 +109,12 @@ public class LiveUpdates {
                 LOG.infof("dashboard state %s -> %s%s", shown.state(), current.state(),
                         current.problem().map(p -> ": " + p).orElse(""));
             }
-            fragment = DashboardResource.liveFragment(views.of(current));
+            fragment = new Fragment(DashboardResource.liveFragment(views.of(current)),
+                    current.latest().map(Batch::id).orElse(-1L));
             shown = version;
             SseBroadcaster target = broadcaster;
             if (target != null) {
-                target.broadcast(event(fragment));
+                target.broadcast(event(fragment.html()));
             }
         } else if (Duration.between(lastHeartbeat, lastPoll).compareTo(HEARTBEAT) > 0 && broadcaster != null) {
             // keeps proxies and port-forwards from closing an idle stream

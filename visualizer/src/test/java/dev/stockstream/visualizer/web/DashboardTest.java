@@ -17,12 +17,18 @@ import dev.stockstream.visualizer.hdfs.HistorySnapshot;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,6 +69,8 @@ class DashboardTest {
 
     @Inject
     DashboardViewFactory views;
+    @TestHTTPResource("/events")
+    URI events;
 
     @BeforeAll
     static void fontsInstalled() {
@@ -208,5 +216,45 @@ class DashboardTest {
                 given().get("/").then().statusCode(200)
                         .body(containsString("<dd id=\"batch-id\">" + (base + 1) + "</dd>"))
                         .body(not(containsString("HDFS unreachable"))));
+    }
+
+    @Test
+    @Timeout(60)
+    void theEventStreamNeverSendsAPageAnOlderViewThanTheOneItShows() throws Exception {
+        long base = newBlock();
+        HdfsTestResource.commit(base, TestBatches.rows(base, T0, "AAPL", 180.0));
+        // the poller has rendered batch base once a page showing nothing is sent it at once
+        await().atMost(Duration.ofSeconds(30)).until(() -> firstDashboardEvent(-1).contains("Batch " + base + ","));
+        try (Stream<String> stream = eventStream(base + 1)) {
+            HdfsTestResource.commit(base + 1, TestBatches.rows(base + 1, T0 + 5000, "AAPL", 181.0));
+            assertThat(firstDashboardEvent(stream)).contains("Batch " + (base + 1) + ",");
+        }
+    }
+
+    private Stream<String> eventStream(long shown) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(events + "?shown=" + shown)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()).body();
+    }
+
+    private String firstDashboardEvent(long shown) throws Exception {
+        try (Stream<String> stream = eventStream(shown)) {
+            return firstDashboardEvent(stream);
+        }
+    }
+
+    /** The data of the first event named dashboard, its lines joined. */
+    private static String firstDashboardEvent(Stream<String> stream) {
+        StringBuilder data = new StringBuilder();
+        boolean inEvent = false;
+        for (String line : (Iterable<String>) stream::iterator) {
+            if (line.equals("event:dashboard") || line.equals("event: dashboard")) {
+                inEvent = true;
+            } else if (inEvent && line.startsWith("data:")) {
+                data.append(line.substring(5)).append('\n');
+            } else if (inEvent && line.isEmpty()) {
+                return data.toString();
+            }
+        }
+        throw new AssertionError("the event stream ended before a dashboard event");
     }
 }
