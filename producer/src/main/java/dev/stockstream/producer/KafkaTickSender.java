@@ -3,12 +3,14 @@ package dev.stockstream.producer;
 import dev.stockstream.model.Tick;
 import dev.stockstream.model.TickJson;
 import dev.stockstream.producer.config.ProducerSettings;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Semaphore;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
  * Hands ticks to Kafka, keyed by symbol, through the producer of the {@code ticks} channel
@@ -31,8 +33,13 @@ public class KafkaTickSender {
     private final String topic;
     private volatile Producer<String, byte[]> producer;
 
-    public KafkaTickSender(KafkaClientService clients, ProducerStats stats, ProducerSettings settings,
-                      @ConfigProperty(name = "stock.topic") String topic) {
+    /**
+     * The {@code ticks} emitter is never sent to: injecting it is what connects the channel
+     * (SmallRye warns about an outgoing channel without upstream) and has the connector create
+     * the channel's producer, which {@link #send} then uses directly.
+     */
+    public KafkaTickSender(KafkaClientService clients, @Channel(CHANNEL) MutinyEmitter<byte[]> channel,
+                           ProducerStats stats, ProducerSettings settings, @ConfigProperty(name = "stock.topic") String topic) {
         this.clients = clients;
         this.stats = stats;
         this.topic = topic;
