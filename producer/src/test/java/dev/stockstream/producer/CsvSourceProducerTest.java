@@ -14,22 +14,35 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(120)
 class CsvSourceProducerTest {
 
+    /** The configured rate (application.properties), which every test starts from. */
+    static final int CONFIGURED_RATE = 200;
+
+    @Inject
+    KafkaClientService kafkaClients;
+
+    /** Every test starts sending at the configured rate, whatever the one before left. */
+    @BeforeEach
+    void sendingAtTheConfiguredRate() {
+        startSendingAt(CONFIGURED_RATE);
+    }
+
     @Test
-    @Order(1)
     void csvTicksArriveKeyedBySymbolAndPassTheContract() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> sent() >= 300);
+        long before = sent();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent() >= before + 300);
         pauseAndDrain();
 
         List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(
@@ -47,11 +60,9 @@ class CsvSourceProducerTest {
                 .body("source", equalTo("csv"))
                 .body("failed", equalTo(0))
                 .body("symbols.AAPL.lastPrice", org.hamcrest.Matchers.greaterThan(0f));
-        resume();
     }
 
     @Test
-    @Order(2)
     void pauseStopsSendingAndResumeStartsAgain() {
         pauseAndDrain();
         long pausedAt = sent();
@@ -63,7 +74,6 @@ class CsvSourceProducerTest {
     }
 
     @Test
-    @Order(3)
     void theRateCanBeChangedWhileRunning() {
         given().contentType(ContentType.JSON).body("{\"rate\": 1000}").put("/producer/rate")
                 .then().statusCode(200).body("configuredRate", equalTo(1000.0f));
@@ -77,8 +87,8 @@ class CsvSourceProducerTest {
     }
 
     @Test
-    @Order(4)
     void badRatesAnswer400WithAMessage() {
+        given().contentType(ContentType.JSON).body("{\"rate\": 20}").put("/producer/rate").then().statusCode(200);
         for (String body : List.of("{\"rate\": 0}", "{\"rate\": -5}", "{\"rate\": 1e12}", "{}")) {
             given().contentType(ContentType.JSON).body(body).put("/producer/rate")
                     .then().statusCode(400).body("error", containsString("rate"));
@@ -91,7 +101,16 @@ class CsvSourceProducerTest {
     }
 
     @Test
-    @Order(5)
+    void theChannelsKafkaSettingsReachTheClientTheTicksAreSentWith() {
+        Map<String, String> config = kafkaClients.getProducer(KafkaTickSender.CHANNEL).configuration().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+
+        assertThat(config).containsEntry("acks", "all").containsEntry("enable.idempotence", "true")
+                .containsEntry("compression.type", "lz4").containsEntry("linger.ms", "5")
+                .containsEntry("batch.size", "131072").containsEntry("delivery.timeout.ms", "120000");
+    }
+
+    @Test
     void healthIsUpWithKafkaInReadiness() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200).body(containsString("Kafka"));
@@ -116,5 +135,10 @@ class CsvSourceProducerTest {
 
     static void resume() {
         given().post("/producer/resume").then().statusCode(200).body("paused", equalTo(false));
+    }
+
+    static void startSendingAt(int rate) {
+        given().contentType(ContentType.JSON).body("{\"rate\": " + rate + "}").put("/producer/rate").then().statusCode(200);
+        resume();
     }
 }

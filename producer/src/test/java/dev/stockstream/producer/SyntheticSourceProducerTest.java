@@ -1,7 +1,7 @@
 package dev.stockstream.producer;
 
 import static dev.stockstream.producer.CsvSourceProducerTest.pauseAndDrain;
-import static dev.stockstream.producer.CsvSourceProducerTest.resume;
+import static dev.stockstream.producer.CsvSourceProducerTest.startSendingAt;
 import static dev.stockstream.producer.CsvSourceProducerTest.sent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,36 +14,46 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 @QuarkusTest
 @TestProfile(SyntheticSourceProducerTest.Synthetic.class)
 @WithTestResource(KafkaBrokerResource.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(240)
 class SyntheticSourceProducerTest {
+
+    static final int RATE = 1000;
+
+    @Inject
+    KafkaClientService kafkaClients;
 
     public static class Synthetic implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("producer.source", "synthetic", "producer.symbol.count", "50", "producer.rate", "1000");
+            return Map.of("producer.source", "synthetic", "producer.symbol.count", "50", "producer.rate", String.valueOf(RATE));
         }
     }
 
+    /** Every test starts sending at the profile's rate, whatever the one before left. */
+    @BeforeEach
+    void sendingAtTheProfilesRate() {
+        startSendingAt(RATE);
+    }
+
     @Test
-    @Order(1)
     void syntheticTicksCoverEveryGeneratedSymbolAndPassTheContract() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> sent() >= 2000);
+        long before = sent();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent() >= before + 2000);
         pauseAndDrain();
 
         List<ConsumerRecord<String, byte[]>> records = readTopic();
@@ -56,18 +66,17 @@ class SyntheticSourceProducerTest {
         }
         assertThat(records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 50).mapToObj(i -> "SYN" + i).toList());
-        resume();
     }
 
     @Test
-    @Order(2)
     void afterABrokerRestartEveryTickReportedSentIsOnTheTopicExactlyOnce() throws Exception {
         EmbeddedKafka broker = KafkaBrokerResource.broker();
         long before = sent();
         await().atMost(Duration.ofSeconds(10)).until(() -> sent() > before + 1000);
 
         broker.stop();
-        Thread.sleep(2_000);
+        // The outage as the producer sees it: no connection left, ticks waiting for an acknowledgement.
+        await().atMost(Duration.ofSeconds(30)).until(() -> brokerConnections() == 0 && inFlight() > 0);
         long duringOutage = sent();
         broker.start();
         await().atMost(Duration.ofSeconds(90)).until(() -> sent() > duringOutage + 2000);
@@ -85,6 +94,17 @@ class SyntheticSourceProducerTest {
         assertThat(onTopic).isEqualTo(reported);
         assertThat(records.stream().map(r -> new String(r.value())).distinct().count())
                 .as("no record appears twice").isEqualTo(records.size());
+    }
+
+    /** Open connections of the client the ticks are sent with, from its own metrics. */
+    private double brokerConnections() {
+        return kafkaClients.getProducer(KafkaTickSender.CHANNEL).unwrap().metrics().values().stream()
+                .filter(m -> m.metricName().group().equals("producer-metrics") && m.metricName().name().equals("connection-count"))
+                .mapToDouble(m -> ((Number) m.metricValue()).doubleValue()).sum();
+    }
+
+    private static int inFlight() {
+        return given().get("/producer/status").then().extract().jsonPath().getInt("inFlight");
     }
 
     private static List<ConsumerRecord<String, byte[]>> readTopic() {
