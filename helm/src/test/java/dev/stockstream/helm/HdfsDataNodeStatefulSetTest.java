@@ -12,16 +12,14 @@ class HdfsDataNodeStatefulSetTest {
 
     @Test
     void shouldRunTheDataNodesHdfsDatanodeReplicasAsks() {
-        Rendered rendered = Chart.render(Map.of("kafka.replicas", 3, "hdfs.datanode.replicas", 4, "visualizer.replicas", 2));
-
-        assertThat(rendered.component("StatefulSet", "hdfs-datanode").path("spec").path("replicas").asInt()).isEqualTo(4);
+        assertThat(Chart.render(Map.of("hdfs.datanode.replicas", 4)).replicas("StatefulSet", "hdfs-datanode")).isEqualTo(4);
     }
 
     @Test
     void shouldUseTheClusterDefaultStorageClassUnlessHdfsDatanodePersistenceStorageClassIsGiven() {
-        assertThat(StatefulSetVolumes.claim(Chart.render(), "hdfs-datanode").getSpec().getStorageClassName()).isNull();
-        assertThat(StatefulSetVolumes.claim(Chart.render(Map.of("hdfs.datanode.persistence.storageClass", "bulk")), "hdfs-datanode")
-                .getSpec().getStorageClassName()).isEqualTo("bulk");
+        assertThat(StatefulSetVolumes.storageClass(Map.of(), "hdfs-datanode")).isNull();
+        assertThat(StatefulSetVolumes.storageClass(Map.of("hdfs.datanode.persistence.storageClass", "bulk"), "hdfs-datanode"))
+                .isEqualTo("bulk");
     }
 
     @Test

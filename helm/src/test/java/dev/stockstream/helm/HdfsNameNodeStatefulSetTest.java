@@ -20,15 +20,13 @@ class HdfsNameNodeStatefulSetTest {
 
     @Test
     void shouldRunOneNameNodeWhateverTheReplicasOfTheOtherComponents() {
-        Rendered rendered = Chart.render(Map.of("kafka.replicas", 3, "hdfs.datanode.replicas", 4, "visualizer.replicas", 2));
-
-        assertThat(rendered.component("StatefulSet", "hdfs-namenode").path("spec").path("replicas").asInt()).isEqualTo(1);
+        assertThat(Chart.render(Map.of("kafka.replicas", 3, "hdfs.datanode.replicas", 4, "visualizer.replicas", 2)).replicas("StatefulSet", "hdfs-namenode")).isEqualTo(1);
     }
 
     @Test
     void shouldUseTheClusterDefaultStorageClassUnlessHdfsNamenodePersistenceStorageClassIsGiven() {
-        assertThat(StatefulSetVolumes.claim(Chart.render(), "hdfs-namenode").getSpec().getStorageClassName()).isNull();
-        assertThat(StatefulSetVolumes.claim(Chart.render(Map.of("hdfs.namenode.persistence.storageClass", "fast-ssd")), "hdfs-namenode")
-                .getSpec().getStorageClassName()).isEqualTo("fast-ssd");
+        assertThat(StatefulSetVolumes.storageClass(Map.of(), "hdfs-namenode")).isNull();
+        assertThat(StatefulSetVolumes.storageClass(Map.of("hdfs.namenode.persistence.storageClass", "fast-ssd"), "hdfs-namenode"))
+                .isEqualTo("fast-ssd");
     }
 }

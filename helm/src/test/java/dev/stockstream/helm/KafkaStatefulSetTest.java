@@ -22,15 +22,12 @@ class KafkaStatefulSetTest {
 
     @Test
     void shouldRunTheBrokersKafkaReplicasAsks() {
-        Rendered rendered = Chart.render(Map.of("kafka.replicas", 3, "hdfs.datanode.replicas", 4, "visualizer.replicas", 2));
-
-        assertThat(rendered.component("StatefulSet", "kafka").path("spec").path("replicas").asInt()).isEqualTo(3);
+        assertThat(Chart.render(Map.of("kafka.replicas", 3)).replicas("StatefulSet", "kafka")).isEqualTo(3);
     }
 
     @Test
     void shouldUseTheClusterDefaultStorageClassUnlessKafkaPersistenceStorageClassIsGiven() {
-        assertThat(StatefulSetVolumes.claim(Chart.render(), "kafka").getSpec().getStorageClassName()).isNull();
-        assertThat(StatefulSetVolumes.claim(Chart.render(Map.of("kafka.persistence.storageClass", "fast-ssd")), "kafka")
-                .getSpec().getStorageClassName()).isEqualTo("fast-ssd");
+        assertThat(StatefulSetVolumes.storageClass(Map.of(), "kafka")).isNull();
+        assertThat(StatefulSetVolumes.storageClass(Map.of("kafka.persistence.storageClass", "fast-ssd"), "kafka")).isEqualTo("fast-ssd");
     }
 }

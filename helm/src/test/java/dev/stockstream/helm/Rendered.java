@@ -64,6 +64,11 @@ public final class Rendered {
     }
 
     /** The one object of a kind with the given {@code app.kubernetes.io/component} label. */
+    /** {@code spec.replicas} of the one workload of that kind and component. */
+    public int replicas(String kind, String component) {
+        return component(kind, component).path("spec").path("replicas").asInt();
+    }
+
     public JsonNode component(String kind, String component) {
         List<JsonNode> found = ofKind(kind).stream()
                 .filter(o -> component.equals(o.path("metadata").path("labels").path("app.kubernetes.io/component").asText()))
