@@ -35,8 +35,11 @@ public class ProducerResource {
                          long failed, int inFlight, Map<String, ProducerStats.SymbolStatus> symbols) {
     }
 
+    /** For a body without a rate (in a constraint message, a backslash makes a brace literal). */
+    private static final String SEND_A_RATE = "send \\{\"rate\": <ticks per second>\\}, a number " + ProducerSettings.RATE_RANGE;
+
     public record RateRequest(
-            @NotNull(message = "send \\{\"rate\": <ticks per second>\\}, a number " + ProducerSettings.RATE_RANGE)
+            @NotNull(message = SEND_A_RATE)
             @Range(min = 1, max = ProducerSettings.MAX_RATE,
                     message = "rate must be " + ProducerSettings.RATE_RANGE + ", got ${validatedValue}")
             Double rate) {
@@ -52,8 +55,7 @@ public class ProducerResource {
     @PUT
     @Path("/rate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Status setRate(@NotNull(message = "send \\{\"rate\": <ticks per second>\\}, a number " + ProducerSettings.RATE_RANGE)
-                          @Valid RateRequest request) {
+    public Status setRate(@NotNull(message = SEND_A_RATE) @Valid RateRequest request) {
         pump.setRate(request.rate());
         return status();
     }
