@@ -1,9 +1,16 @@
 package dev.stockstream.producer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockstream.model.TickJson;
+import dev.stockstream.model.TickResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +22,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class TopicReader {
 
     private TopicReader() {
+    }
+
+    /** The symbols of the records, each checked to be a valid tick of the contract keyed by its symbol. */
+    static Set<String> symbolsOfValidTicks(List<ConsumerRecord<String, byte[]>> records) {
+        Set<String> symbols = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TickResult decoded = TickJson.decode(record.value());
+            assertThat(decoded.rejection()).as("record %s", new String(record.value(), StandardCharsets.UTF_8)).isNull();
+            assertThat(record.key()).isEqualTo(decoded.tick().symbol());
+            symbols.add(record.key());
+        }
+        return symbols;
     }
 
     static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
