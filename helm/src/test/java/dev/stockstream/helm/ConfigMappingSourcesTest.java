@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The properties read from {@code @ConfigMapping} sources, in the forms the apps write them, and the forms refused. */
 class ConfigMappingSourcesTest {
@@ -84,54 +88,37 @@ class ConfigMappingSourcesTest {
         assertThat(ConfigMappingSources.propertiesRead(List.of("interface TickSource { Tick next(); }"))).isEmpty();
     }
 
-    @Test
-    void aNamingStrategyIsRefusedNamingTheAnnotation() {
-        String source = """
-                @ConfigMapping(prefix = "p", namingStrategy = ConfigMapping.NamingStrategy.SNAKE_CASE)
-                interface S { @WithName("a") int a(); }
-                """;
-
-        assertThatThrownBy(() -> ConfigMappingSources.propertiesRead(List.of(source)))
-                .hasMessageContaining("namingStrategy").hasMessageContaining("not read");
+    static Stream<Arguments> formsItCannotRead() {
+        return Stream.of(
+                Arguments.of("a naming strategy", """
+                        @ConfigMapping(prefix = "p", namingStrategy = ConfigMapping.NamingStrategy.SNAKE_CASE)
+                        interface S { @WithName("a") int a(); }
+                        """, List.of("namingStrategy", "not read")),
+                Arguments.of("a map of groups", """
+                        @ConfigMapping(prefix = "p")
+                        interface S { @WithName("labels") Map<String, String> labels(); }
+                        """, List.of("S.labels()")),
+                Arguments.of("a list of groups", """
+                        @ConfigMapping(prefix = "p")
+                        interface S {
+                            @WithName("brokers") List<Broker> brokers();
+                            interface Broker { @WithName("host") String host(); }
+                        }
+                        """, List.of("S.brokers()")),
+                Arguments.of("a member with parameters", """
+                        @ConfigMapping(prefix = "p")
+                        interface S { @WithName("a") int a(String key); }
+                        """, List.of("int a(String key)", "of S")),
+                Arguments.of("a member without @WithName whose kebab case is unclear", """
+                        @ConfigMapping(prefix = "p")
+                        interface S { URI hdfsURI(); }
+                        """, List.of("S.hdfsURI()", "@WithName")));
     }
 
-    @Test
-    void aMapOrListOfGroupsIsRefusedNamingTheMember() {
-        String map = """
-                @ConfigMapping(prefix = "p")
-                interface S { @WithName("labels") Map<String, String> labels(); }
-                """;
-        String list = """
-                @ConfigMapping(prefix = "p")
-                interface S {
-                    @WithName("brokers") List<Broker> brokers();
-                    interface Broker { @WithName("host") String host(); }
-                }
-                """;
-
-        assertThatThrownBy(() -> ConfigMappingSources.propertiesRead(List.of(map))).hasMessageContaining("S.labels()");
-        assertThatThrownBy(() -> ConfigMappingSources.propertiesRead(List.of(list))).hasMessageContaining("S.brokers()");
-    }
-
-    @Test
-    void aMemberThatIsNoConfigMemberIsRefusedNamingIt() {
-        String source = """
-                @ConfigMapping(prefix = "p")
-                interface S { @WithName("a") int a(String key); }
-                """;
-
+    @ParameterizedTest(name = "{0} is refused, naming it")
+    @MethodSource("formsItCannotRead")
+    void aFormItCannotReadIsRefusedNamingIt(String form, String source, List<String> named) {
         assertThatThrownBy(() -> ConfigMappingSources.propertiesRead(List.of(source)))
-                .hasMessageContaining("int a(String key)").hasMessageContaining("of S");
-    }
-
-    @Test
-    void aMemberWithoutWithNameWhoseKebabCaseIsUnclearIsRefused() {
-        String source = """
-                @ConfigMapping(prefix = "p")
-                interface S { URI hdfsURI(); }
-                """;
-
-        assertThatThrownBy(() -> ConfigMappingSources.propertiesRead(List.of(source)))
-                .hasMessageContaining("S.hdfsURI()").hasMessageContaining("@WithName");
+                .satisfies(e -> assertThat(e.getMessage()).contains(named));
     }
 }
