@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ public class HistoryReader {
     }
 
     /** The output root read, without a trailing slash. */
-    public java.net.URI root() {
+    public URI root() {
         return files.root();
     }
 
