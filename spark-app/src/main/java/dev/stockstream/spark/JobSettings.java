@@ -3,6 +3,7 @@ package dev.stockstream.spark;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +24,18 @@ import org.apache.spark.network.util.JavaUtils;
  *                        when the checkpoint is new
  * @param directKafkaScan run each batch's Kafka scan by itself when Spark plans it under an identity
  *                        projection ({@link DirectKafkaScan}); false processes the batch exactly as planned
+ * @param failOnDataLoss Spark's {@code failOnDataLoss}: stop when offsets the checkpoint expects are gone
+ *                       from Kafka (true), or skip what is gone and go on (false)
+ * @param resumeFromOutput when the checkpoint is missing and the output root has batches, rebuild the
+ *                         checkpoint from the offsets the last committed batch recorded
+ * @param maxEventAhead how far a tick's {@code ts} may be ahead of its Kafka record's timestamp
+ * @param maxEventBehind how far a tick's {@code ts} may be behind its Kafka record's timestamp
+ * @param quarantineMaxValueBytes how many bytes of one rejected value the quarantine keeps
  */
 public record JobSettings(String bootstrapServers, String topic, URI outputRoot, Duration triggerInterval,
-                          String startingOffsets, long maxOffsetsPerTrigger, boolean directKafkaScan) {
+                          String startingOffsets, long maxOffsetsPerTrigger, boolean directKafkaScan,
+                          boolean failOnDataLoss, boolean resumeFromOutput, Duration maxEventAhead,
+                          Duration maxEventBehind, int quarantineMaxValueBytes) {
 
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String STOCK_TOPIC = "STOCK_TOPIC";
@@ -34,10 +44,20 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
     public static final String STOCK_STARTING_OFFSETS = "STOCK_STARTING_OFFSETS";
     public static final String STOCK_MAX_OFFSETS_PER_TRIGGER = "STOCK_MAX_OFFSETS_PER_TRIGGER";
     public static final String STOCK_DIRECT_KAFKA_SCAN = "STOCK_DIRECT_KAFKA_SCAN";
+    public static final String STOCK_FAIL_ON_DATA_LOSS = "STOCK_FAIL_ON_DATA_LOSS";
+    public static final String STOCK_RESUME_FROM_OUTPUT = "STOCK_RESUME_FROM_OUTPUT";
+    public static final String STOCK_MAX_EVENT_AHEAD = "STOCK_MAX_EVENT_AHEAD";
+    public static final String STOCK_MAX_EVENT_BEHIND = "STOCK_MAX_EVENT_BEHIND";
+    public static final String STOCK_QUARANTINE_MAX_VALUE_BYTES = "STOCK_QUARANTINE_MAX_VALUE_BYTES";
+
+    /** The largest {@link #STOCK_QUARANTINE_MAX_VALUE_BYTES}: Kafka's default largest record is 1 MiB. */
+    public static final int MAX_QUARANTINE_VALUE_BYTES = 16 * 1024 * 1024;
 
     /** Every setting the job reads, in documentation order: nothing else is read from the environment. */
     public static final List<String> NAMES = List.of(KAFKA_BOOTSTRAP_SERVERS, STOCK_TOPIC, STOCK_OUTPUT_ROOT,
-            STOCK_TRIGGER_INTERVAL, STOCK_STARTING_OFFSETS, STOCK_MAX_OFFSETS_PER_TRIGGER, STOCK_DIRECT_KAFKA_SCAN);
+            STOCK_TRIGGER_INTERVAL, STOCK_STARTING_OFFSETS, STOCK_MAX_OFFSETS_PER_TRIGGER, STOCK_DIRECT_KAFKA_SCAN,
+            STOCK_FAIL_ON_DATA_LOSS, STOCK_RESUME_FROM_OUTPUT, STOCK_MAX_EVENT_AHEAD, STOCK_MAX_EVENT_BEHIND,
+            STOCK_QUARANTINE_MAX_VALUE_BYTES);
 
     /** The defaults of {@code docs/SETTINGS.md}. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -64,6 +84,13 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
                 "must be earliest, latest or a JSON object of offsets per partition", startingOffsets);
         require(maxOffsetsPerTrigger > 0, STOCK_MAX_OFFSETS_PER_TRIGGER, "must be a positive number of records",
                 maxOffsetsPerTrigger);
+        require(maxEventAhead != null && !maxEventAhead.isNegative() && !maxEventAhead.isZero(), STOCK_MAX_EVENT_AHEAD,
+                "must be more than zero, such as 1m", maxEventAhead);
+        require(maxEventBehind != null && !maxEventBehind.isNegative() && !maxEventBehind.isZero(), STOCK_MAX_EVENT_BEHIND,
+                "must be more than zero, such as 1h", maxEventBehind);
+        require(quarantineMaxValueBytes >= 1 && quarantineMaxValueBytes <= MAX_QUARANTINE_VALUE_BYTES,
+                STOCK_QUARANTINE_MAX_VALUE_BYTES, "must be a number of bytes from 1 to " + MAX_QUARANTINE_VALUE_BYTES,
+                quarantineMaxValueBytes);
         outputRoot = withoutTrailingSlash(outputRoot);
     }
 
@@ -96,23 +123,65 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
                 parseUri(values.get(STOCK_OUTPUT_ROOT)),
                 parseInterval(STOCK_TRIGGER_INTERVAL, values.get(STOCK_TRIGGER_INTERVAL)),
                 values.get(STOCK_STARTING_OFFSETS),
-                parsePositiveLong(values.get(STOCK_MAX_OFFSETS_PER_TRIGGER)),
-                parseBoolean(STOCK_DIRECT_KAFKA_SCAN, values.get(STOCK_DIRECT_KAFKA_SCAN)));
+                parseLong(STOCK_MAX_OFFSETS_PER_TRIGGER, values.get(STOCK_MAX_OFFSETS_PER_TRIGGER),
+                        "must be a positive number of records"),
+                parseBoolean(STOCK_DIRECT_KAFKA_SCAN, values.get(STOCK_DIRECT_KAFKA_SCAN)),
+                parseBoolean(STOCK_FAIL_ON_DATA_LOSS, values.get(STOCK_FAIL_ON_DATA_LOSS)),
+                parseBoolean(STOCK_RESUME_FROM_OUTPUT, values.get(STOCK_RESUME_FROM_OUTPUT)),
+                parsePositiveInterval(STOCK_MAX_EVENT_AHEAD, values.get(STOCK_MAX_EVENT_AHEAD), "such as 1m"),
+                parsePositiveInterval(STOCK_MAX_EVENT_BEHIND, values.get(STOCK_MAX_EVENT_BEHIND), "such as 1h"),
+                (int) parseLong(STOCK_QUARANTINE_MAX_VALUE_BYTES, values.get(STOCK_QUARANTINE_MAX_VALUE_BYTES),
+                        "must be a number of bytes from 1 to " + MAX_QUARANTINE_VALUE_BYTES, 1, MAX_QUARANTINE_VALUE_BYTES));
+    }
+
+    /** The same settings with some replaced, by name and in the notation of {@code docs/SETTINGS.md}. */
+    public JobSettings with(Map<String, String> changes) {
+        Map<String, String> values = new HashMap<>(values());
+        values.putAll(changes);
+        return fromValues(values);
     }
 
     public JobSettings withOutputRoot(URI root) {
-        return new JobSettings(bootstrapServers, topic, root, triggerInterval, startingOffsets, maxOffsetsPerTrigger,
-                directKafkaScan);
+        return with(Map.of(STOCK_OUTPUT_ROOT, root.toString()));
     }
 
     public JobSettings withTriggerInterval(Duration interval) {
-        return new JobSettings(bootstrapServers, topic, outputRoot, interval, startingOffsets, maxOffsetsPerTrigger,
-                directKafkaScan);
+        return with(Map.of(STOCK_TRIGGER_INTERVAL, interval.toMillis() + "ms"));
     }
 
     public JobSettings withDirectKafkaScan(boolean direct) {
-        return new JobSettings(bootstrapServers, topic, outputRoot, triggerInterval, startingOffsets, maxOffsetsPerTrigger,
-                direct);
+        return with(Map.of(STOCK_DIRECT_KAFKA_SCAN, Boolean.toString(direct)));
+    }
+
+    /** The settings by name, in the notation they are read in. */
+    public Map<String, String> values() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(KAFKA_BOOTSTRAP_SERVERS, bootstrapServers);
+        values.put(STOCK_TOPIC, topic);
+        values.put(STOCK_OUTPUT_ROOT, outputRoot.toString());
+        values.put(STOCK_TRIGGER_INTERVAL, triggerInterval.toMillis() + "ms");
+        values.put(STOCK_STARTING_OFFSETS, startingOffsets);
+        values.put(STOCK_MAX_OFFSETS_PER_TRIGGER, Long.toString(maxOffsetsPerTrigger));
+        values.put(STOCK_DIRECT_KAFKA_SCAN, Boolean.toString(directKafkaScan));
+        values.put(STOCK_FAIL_ON_DATA_LOSS, Boolean.toString(failOnDataLoss));
+        values.put(STOCK_RESUME_FROM_OUTPUT, Boolean.toString(resumeFromOutput));
+        values.put(STOCK_MAX_EVENT_AHEAD, maxEventAhead.toMillis() + "ms");
+        values.put(STOCK_MAX_EVENT_BEHIND, maxEventBehind.toMillis() + "ms");
+        values.put(STOCK_QUARANTINE_MAX_VALUE_BYTES, Integer.toString(quarantineMaxValueBytes));
+        return values;
+    }
+
+    /**
+     * The settings that no environment variable or argument set, so their defaults apply; read by the
+     * job's start-up log line, which warns when a default names localhost on Kubernetes.
+     */
+    public static List<String> defaulted(Map<String, String> environment, String... args) {
+        List<String> defaulted = new ArrayList<>(NAMES);
+        defaulted.removeIf(name -> environment.get(name) != null && !environment.get(name).isBlank());
+        for (String arg : args) {
+            defaulted.remove(arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg);
+        }
+        return defaulted;
     }
 
     /** A path of the contract's layout ({@code OutputLayout}) under the output root. */
@@ -129,6 +198,11 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         defaults.put(STOCK_STARTING_OFFSETS, "earliest");
         defaults.put(STOCK_MAX_OFFSETS_PER_TRIGGER, "1000000");
         defaults.put(STOCK_DIRECT_KAFKA_SCAN, "true");
+        defaults.put(STOCK_FAIL_ON_DATA_LOSS, "true");
+        defaults.put(STOCK_RESUME_FROM_OUTPUT, "false");
+        defaults.put(STOCK_MAX_EVENT_AHEAD, "1m");
+        defaults.put(STOCK_MAX_EVENT_BEHIND, "1h");
+        defaults.put(STOCK_QUARANTINE_MAX_VALUE_BYTES, "65536");
         return Map.copyOf(defaults);
     }
 
@@ -153,6 +227,14 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         }
     }
 
+    private static Duration parsePositiveInterval(String name, String value, String example) {
+        Duration interval = parseInterval(name, value);
+        if (interval.isNegative() || interval.isZero()) {
+            throw bad(name, "must be more than zero, " + example, value);
+        }
+        return interval;
+    }
+
     private static boolean parseBoolean(String name, String value) {
         String trimmed = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         if (!trimmed.equals("true") && !trimmed.equals("false")) {
@@ -161,12 +243,20 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         return trimmed.equals("true");
     }
 
-    private static long parsePositiveLong(String value) {
+    private static long parseLong(String name, String value, String rule) {
         try {
             return value == null ? 0 : Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw bad(STOCK_MAX_OFFSETS_PER_TRIGGER, "must be a positive number of records", value);
+            throw bad(name, rule, value);
         }
+    }
+
+    private static long parseLong(String name, String value, String rule, long min, long max) {
+        long parsed = parseLong(name, value, rule);
+        if (parsed < min || parsed > max) {
+            throw bad(name, rule, value);
+        }
+        return parsed;
     }
 
     private static boolean isBootstrapList(String value) {

@@ -25,6 +25,29 @@ class JobSettingsTest {
         assertThat(settings.startingOffsets()).isEqualTo("earliest");
         assertThat(settings.maxOffsetsPerTrigger()).isEqualTo(1_000_000);
         assertThat(settings.directKafkaScan()).isTrue();
+        assertThat(settings.failOnDataLoss()).isTrue();
+        assertThat(settings.resumeFromOutput()).isFalse();
+        assertThat(settings.maxEventAhead()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.maxEventBehind()).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.quarantineMaxValueBytes()).isEqualTo(65536);
+    }
+
+    @Test
+    void everySettingSurvivesTheRoundTripThroughItsNamedValues() {
+        JobSettings settings = JobSettings.fromEnvironmentAndArgs(Map.of(), "STOCK_FAIL_ON_DATA_LOSS=false",
+                "STOCK_RESUME_FROM_OUTPUT=true", "STOCK_MAX_EVENT_AHEAD=10s", "STOCK_MAX_EVENT_BEHIND=2d",
+                "STOCK_QUARANTINE_MAX_VALUE_BYTES=1024", "STOCK_TRIGGER_INTERVAL=750ms");
+
+        assertThat(JobSettings.fromValues(settings.values())).isEqualTo(settings);
+        assertThat(settings.with(Map.of("STOCK_TOPIC", "other")).topic()).isEqualTo("other");
+        assertThat(settings.maxEventBehind()).isEqualTo(Duration.ofDays(2));
+    }
+
+    @Test
+    void theSettingsLeftToTheirDefaultsAreNamed() {
+        assertThat(JobSettings.defaulted(Map.of("STOCK_TOPIC", "t", "STOCK_OUTPUT_ROOT", " "), "KAFKA_BOOTSTRAP_SERVERS=k:1"))
+                .contains("STOCK_OUTPUT_ROOT", "STOCK_TRIGGER_INTERVAL")
+                .doesNotContain("STOCK_TOPIC", "KAFKA_BOOTSTRAP_SERVERS");
     }
 
     @Test
@@ -51,14 +74,18 @@ class JobSettingsTest {
 
     @Test
     void eachBadValueFailsWithOneLineNamingItsSetting() {
-        Map<String, String> bad = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", "localhost",
-                "STOCK_TOPIC", "no spaces allowed",
-                "STOCK_OUTPUT_ROOT", "relative/path",
-                "STOCK_TRIGGER_INTERVAL", "soon",
-                "STOCK_STARTING_OFFSETS", "yesterday",
-                "STOCK_MAX_OFFSETS_PER_TRIGGER", "0",
-                "STOCK_DIRECT_KAFKA_SCAN", "sometimes");
+        Map<String, String> bad = Map.ofEntries(
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", "localhost"),
+                Map.entry("STOCK_TOPIC", "no spaces allowed"),
+                Map.entry("STOCK_OUTPUT_ROOT", "relative/path"),
+                Map.entry("STOCK_TRIGGER_INTERVAL", "soon"),
+                Map.entry("STOCK_STARTING_OFFSETS", "yesterday"),
+                Map.entry("STOCK_MAX_OFFSETS_PER_TRIGGER", "0"),
+                Map.entry("STOCK_DIRECT_KAFKA_SCAN", "sometimes"),
+                Map.entry("STOCK_FAIL_ON_DATA_LOSS", "yes"),
+                Map.entry("STOCK_MAX_EVENT_AHEAD", "0s"),
+                Map.entry("STOCK_MAX_EVENT_BEHIND", "later"),
+                Map.entry("STOCK_QUARANTINE_MAX_VALUE_BYTES", "99999999999"));
         bad.forEach((name, value) -> assertThatThrownBy(() -> JobSettings.fromEnvironmentAndArgs(Map.of(name, value)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(name + " ")

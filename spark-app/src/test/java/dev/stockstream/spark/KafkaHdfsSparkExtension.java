@@ -39,8 +39,9 @@ final class KafkaHdfsSparkExtension implements BeforeAllCallback {
     }
 
     static JobSettings settings(String topic, String rootName) {
-        return new JobSettings(kafka().bootstrapServers(), topic, outputRoot(rootName),
-                java.time.Duration.ofMillis(100), "earliest", 1_000_000, true);
+        return JobSettings.fromEnvironmentAndArgs(java.util.Map.of(),
+                JobSettings.KAFKA_BOOTSTRAP_SERVERS + "=" + kafka().bootstrapServers(), JobSettings.STOCK_TOPIC + "=" + topic,
+                JobSettings.STOCK_OUTPUT_ROOT + "=" + outputRoot(rootName), JobSettings.STOCK_TRIGGER_INTERVAL + "=100ms");
     }
 
     private static synchronized Running running() {

@@ -55,8 +55,11 @@ public final class SparkJobBench {
             TaskTimes taskTimes = new TaskTimes();
             spark.sparkContext().addSparkListener(taskTimes);
             // STOCK_DIRECT_KAFKA_SCAN=false in the environment measures the job without its direct Kafka scan.
-            JobSettings settings = new JobSettings(kafka.bootstrapServers(), TOPIC,
-                    URI.create(hdfs.uri() + "/bench"), Duration.ZERO, "earliest", BATCH, directKafkaScan());
+            JobSettings settings = JobSettings.fromEnvironmentAndArgs(Map.of(),
+                    JobSettings.KAFKA_BOOTSTRAP_SERVERS + "=" + kafka.bootstrapServers(), JobSettings.STOCK_TOPIC + "=" + TOPIC,
+                    JobSettings.STOCK_OUTPUT_ROOT + "=" + hdfs.uri() + "/bench", JobSettings.STOCK_TRIGGER_INTERVAL + "=0",
+                    JobSettings.STOCK_MAX_OFFSETS_PER_TRIGGER + "=" + BATCH)
+                    .withDirectKafkaScan(directKafkaScan());
             System.err.println(JobSettings.STOCK_DIRECT_KAFKA_SCAN + "=" + settings.directKafkaScan());
             Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
 

@@ -316,8 +316,8 @@ class StockStreamingJobTest {
     }
 
     private static JobSettings withBatches(JobSettings settings, long maxOffsetsPerTrigger) {
-        return new JobSettings(settings.bootstrapServers(), settings.topic(), settings.outputRoot(), Duration.ZERO,
-                settings.startingOffsets(), maxOffsetsPerTrigger, settings.directKafkaScan());
+        return settings.with(Map.of(JobSettings.STOCK_TRIGGER_INTERVAL, "0",
+                JobSettings.STOCK_MAX_OFFSETS_PER_TRIGGER, Long.toString(maxOffsetsPerTrigger)));
     }
 
     /** Sends rounds of ticks spread over all partitions and symbols, counting what was sent per symbol. */
