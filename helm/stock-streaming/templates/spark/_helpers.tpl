@@ -24,21 +24,21 @@ Name of the Spark driver's ServiceAccount.
 {{- end }}
 
 {{/*
-The settings of the Spark job (docs/SETTINGS.md), as env vars for the driver and executors.
+The settings of the Spark job (docs/SETTINGS.md), as its NAME=value program arguments. The job
+reads them itself, so they reach it whether or not the spark-operator's mutating webhook runs
+(the webhook alone applies driver and executor env).
 */}}
-{{- define "stock-streaming.spark.env" -}}
-- name: KAFKA_BOOTSTRAP_SERVERS
-  value: {{ include "stock-streaming.kafka.bootstrapServers" . | quote }}
-- name: STOCK_TOPIC
-  value: {{ .Values.stock.topic | quote }}
-- name: STOCK_OUTPUT_ROOT
-  value: {{ include "stock-streaming.outputRoot" . | quote }}
-- name: STOCK_TRIGGER_INTERVAL
-  value: {{ .Values.stock.triggerInterval | quote }}
-- name: STOCK_STARTING_OFFSETS
-  value: {{ .Values.stock.startingOffsets | quote }}
-- name: STOCK_MAX_OFFSETS_PER_TRIGGER
-  value: {{ include "stock-streaming.number" .Values.stock.maxOffsetsPerTrigger | quote }}
-- name: STOCK_DIRECT_KAFKA_SCAN
-  value: {{ .Values.stock.directKafkaScan | quote }}
+{{- define "stock-streaming.spark.arguments" -}}
+- {{ printf "KAFKA_BOOTSTRAP_SERVERS=%s" (include "stock-streaming.kafka.bootstrapServers" .) | quote }}
+- {{ printf "STOCK_TOPIC=%s" .Values.stock.topic | quote }}
+- {{ printf "STOCK_OUTPUT_ROOT=%s" (include "stock-streaming.outputRoot" .) | quote }}
+- {{ printf "STOCK_TRIGGER_INTERVAL=%s" .Values.stock.triggerInterval | quote }}
+- {{ printf "STOCK_STARTING_OFFSETS=%s" .Values.stock.startingOffsets | quote }}
+- {{ printf "STOCK_MAX_OFFSETS_PER_TRIGGER=%s" (include "stock-streaming.number" .Values.stock.maxOffsetsPerTrigger) | quote }}
+- {{ printf "STOCK_DIRECT_KAFKA_SCAN=%t" .Values.stock.directKafkaScan | quote }}
+- {{ printf "STOCK_FAIL_ON_DATA_LOSS=%t" .Values.stock.failOnDataLoss | quote }}
+- {{ printf "STOCK_RESUME_FROM_OUTPUT=%t" .Values.stock.resumeFromOutput | quote }}
+- {{ printf "STOCK_MAX_EVENT_AHEAD=%s" .Values.stock.maxEventAhead | quote }}
+- {{ printf "STOCK_MAX_EVENT_BEHIND=%s" .Values.stock.maxEventBehind | quote }}
+- {{ printf "STOCK_QUARANTINE_MAX_VALUE_BYTES=%s" (include "stock-streaming.number" .Values.stock.quarantineMaxValueBytes) | quote }}
 {{- end }}

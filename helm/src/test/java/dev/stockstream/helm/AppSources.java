@@ -29,6 +29,8 @@ public final class AppSources {
             "public\\s+static\\s+final\\s+String\\s+([A-Z_][A-Z0-9_]*)\\s*=\\s*\"([^\"]*)\"\\s*;");
     private static final Pattern NAMES_LIST = Pattern.compile(
             "public\\s+static\\s+final\\s+List<String>\\s+NAMES\\s*=\\s*List\\.of\\(([^)]*)\\)\\s*;");
+    private static final Pattern DEFAULT_PUT = Pattern.compile(
+            "defaults\\.put\\(\\s*([A-Z_][A-Z0-9_]*)\\s*,\\s*\"([^\"]*)\"\\s*\\)\\s*;");
     private static final Pattern PATH_ANNOTATION = Pattern.compile("@Path\\(\\s*\"([^\"]*)\"\\s*\\)");
 
     private AppSources() {
@@ -98,26 +100,56 @@ public final class AppSources {
      * {@code public static final String} constants of the same source file.
      */
     public static List<String> sparkJobSettings() {
-        String source = read(app("spark-app").resolve("src/main/java/dev/stockstream/spark/JobSettings.java"));
-        Map<String, String> constants = new LinkedHashMap<>();
-        Matcher constant = STRING_CONSTANT.matcher(source);
-        while (constant.find()) {
-            constants.put(constant.group(1), constant.group(2));
-        }
+        String source = jobSettingsSource();
+        Map<String, String> constants = stringConstants(source);
         Matcher names = NAMES_LIST.matcher(source);
         if (!names.find()) {
             throw new IllegalStateException("JobSettings.java has no 'public static final List<String> NAMES = List.of(...)'");
         }
         List<String> settings = new ArrayList<>();
         for (String identifier : names.group(1).split(",")) {
-            String trimmed = identifier.trim();
-            String value = constants.get(trimmed);
-            if (value == null) {
-                throw new IllegalStateException("JobSettings.NAMES lists " + trimmed + ", which is no String constant of JobSettings");
-            }
-            settings.add(value);
+            settings.add(constant(constants, identifier.trim(), "JobSettings.NAMES lists"));
         }
         return settings;
+    }
+
+    /**
+     * The Spark job's defaults, {@code JobSettings.DEFAULTS}: the {@code defaults.put(CONSTANT, "value");}
+     * lines of {@code JobSettings.java}, by setting name.
+     */
+    public static Map<String, String> sparkJobDefaults() {
+        String source = jobSettingsSource();
+        Map<String, String> constants = stringConstants(source);
+        Map<String, String> defaults = new LinkedHashMap<>();
+        Matcher put = DEFAULT_PUT.matcher(source);
+        while (put.find()) {
+            defaults.put(constant(constants, put.group(1), "JobSettings.DEFAULTS sets"), put.group(2));
+        }
+        if (defaults.isEmpty()) {
+            throw new IllegalStateException("JobSettings.java has no 'defaults.put(CONSTANT, \"value\");' lines");
+        }
+        return defaults;
+    }
+
+    private static String jobSettingsSource() {
+        return read(app("spark-app").resolve("src/main/java/dev/stockstream/spark/JobSettings.java"));
+    }
+
+    private static Map<String, String> stringConstants(String source) {
+        Map<String, String> constants = new LinkedHashMap<>();
+        Matcher constant = STRING_CONSTANT.matcher(source);
+        while (constant.find()) {
+            constants.put(constant.group(1), constant.group(2));
+        }
+        return constants;
+    }
+
+    private static String constant(Map<String, String> constants, String identifier, String where) {
+        String value = constants.get(identifier);
+        if (value == null) {
+            throw new IllegalStateException(where + " " + identifier + ", which is no String constant of JobSettings");
+        }
+        return value;
     }
 
     /** The root paths of the JAX-RS resources of an app ({@code @Path} on a class). */

@@ -19,7 +19,7 @@ class ChartWideValuesTest {
             assertThat(object.path("metadata").path("name").asText()).startsWith("ticks-");
         }
         assertThat(Workloads.env(Workloads.container(rendered, "producer"))).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "ticks-kafka:9092");
-        assertThat(Workloads.sparkEnv(rendered, "driver")).containsEntry("STOCK_OUTPUT_ROOT", "hdfs://ticks-hdfs-namenode:8020/stockstream");
+        assertThat(Workloads.sparkArguments(rendered)).containsEntry("STOCK_OUTPUT_ROOT", "hdfs://ticks-hdfs-namenode:8020/stockstream");
         assertThat(rendered.find("Service", "ticks-kafka")).isPresent();
         assertThat(rendered.find("Service", "ticks-hdfs-namenode")).isPresent();
     }

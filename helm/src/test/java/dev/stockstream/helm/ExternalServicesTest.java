@@ -19,8 +19,7 @@ class ExternalServicesTest {
         assertThat(rendered.hasComponent("StatefulSet", "kafka")).isFalse();
         assertThat(rendered.hasComponent("Service", "kafka")).isFalse();
         assertThat(Workloads.env(Workloads.container(rendered, "producer"))).containsEntry("KAFKA_BOOTSTRAP_SERVERS", external);
-        assertThat(Workloads.sparkEnv(rendered, "driver")).containsEntry("KAFKA_BOOTSTRAP_SERVERS", external);
-        assertThat(Workloads.sparkEnv(rendered, "executor")).containsEntry("KAFKA_BOOTSTRAP_SERVERS", external);
+        assertThat(Workloads.sparkArguments(rendered)).containsEntry("KAFKA_BOOTSTRAP_SERVERS", external);
         assertThat(rendered.component("Job", "kafka-topic").toString()).contains("\"" + external + "\"");
     }
 
@@ -34,7 +33,7 @@ class ExternalServicesTest {
         }
         String root = "hdfs://namenode.example:8020/stockstream";
         assertThat(Workloads.env(Workloads.container(rendered, "visualizer"))).containsEntry("STOCK_OUTPUT_ROOT", root);
-        assertThat(Workloads.sparkEnv(rendered, "driver")).containsEntry("STOCK_OUTPUT_ROOT", root);
+        assertThat(Workloads.sparkArguments(rendered)).containsEntry("STOCK_OUTPUT_ROOT", root);
         JsonNode sparkConf = Workloads.sparkApplication(rendered).path("spec").path("sparkConf");
         assertThat(sparkConf.has("spark.hadoop.dfs.replication")).as("the external HDFS keeps its own replication").isFalse();
     }
@@ -44,6 +43,6 @@ class ExternalServicesTest {
         Rendered rendered = Chart.render(Map.of("hdfs.enabled", false, "stock.outputRoot", "hdfs://nn.example:9000/data/ticks"));
 
         assertThat(Workloads.env(Workloads.container(rendered, "visualizer"))).containsEntry("STOCK_OUTPUT_ROOT", "hdfs://nn.example:9000/data/ticks");
-        assertThat(Workloads.sparkEnv(rendered, "executor")).containsEntry("STOCK_OUTPUT_ROOT", "hdfs://nn.example:9000/data/ticks");
+        assertThat(Workloads.sparkArguments(rendered)).containsEntry("STOCK_OUTPUT_ROOT", "hdfs://nn.example:9000/data/ticks");
     }
 }

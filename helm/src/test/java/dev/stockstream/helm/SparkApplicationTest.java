@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,12 +103,40 @@ class SparkApplicationTest {
     }
 
     @Test
-    void shouldRunTheDirectKafkaScanByDefaultAndTurnItOffIfStockDirectKafkaScanIsFalse() {
-        Rendered off = Chart.render(Map.of("stock.directKafkaScan", false));
+    void shouldHandTheJobEverySettingAsAnArgumentWithItsDefaultAndNoneAsEnv() {
+        Rendered rendered = Chart.render();
+        spec(Map.of());
+        Map<String, String> expected = new LinkedHashMap<>(AppSources.sparkJobDefaults());
+        expected.put("KAFKA_BOOTSTRAP_SERVERS", "stock-streaming-kafka:9092");
+        expected.put("STOCK_OUTPUT_ROOT", "hdfs://stock-streaming-hdfs-namenode:8020/stockstream");
 
+        assertThat(Workloads.sparkApplication(rendered).path("spec").path("arguments")).hasSize(AppSources.sparkJobSettings().size());
+        assertThat(Workloads.sparkArguments(rendered)).containsOnlyKeys(AppSources.sparkJobSettings()).isEqualTo(expected);
         for (String role : List.of("driver", "executor")) {
-            assertThat(Workloads.sparkEnv(Chart.render(), role)).as(role).containsEntry("STOCK_DIRECT_KAFKA_SCAN", "true");
-            assertThat(Workloads.sparkEnv(off, role)).as(role).containsEntry("STOCK_DIRECT_KAFKA_SCAN", "false");
+            assertThat(Workloads.sparkEnv(rendered, role).keySet()).as(role).doesNotContainAnyElementsOf(AppSources.sparkJobSettings());
         }
+    }
+
+    @Test
+    void shouldRunTheDirectKafkaScanByDefaultAndTurnItOffIfStockDirectKafkaScanIsFalse() {
+        spec(Map.of("stock.directKafkaScan", false));
+
+        assertThat(Workloads.sparkArguments(Chart.render())).containsEntry("STOCK_DIRECT_KAFKA_SCAN", "true");
+        assertThat(Workloads.sparkArguments(Chart.render(Map.of("stock.directKafkaScan", false))))
+                .containsEntry("STOCK_DIRECT_KAFKA_SCAN", "false");
+    }
+
+    @Test
+    void shouldPassTheDataLossResumeEventTimeAndQuarantineValuesAsTheJobParsesThem() {
+        Map<String, Object> sets = Map.of("stock.failOnDataLoss", false, "stock.resumeFromOutput", true,
+                "stock.maxEventAhead", "30s", "stock.maxEventBehind", "10min", "stock.quarantineMaxValueBytes", 16777216);
+        spec(sets);
+
+        assertThat(Workloads.sparkArguments(Chart.render(sets)))
+                .containsEntry("STOCK_FAIL_ON_DATA_LOSS", "false")
+                .containsEntry("STOCK_RESUME_FROM_OUTPUT", "true")
+                .containsEntry("STOCK_MAX_EVENT_AHEAD", "30s")
+                .containsEntry("STOCK_MAX_EVENT_BEHIND", "10min")
+                .containsEntry("STOCK_QUARANTINE_MAX_VALUE_BYTES", "16777216");
     }
 }

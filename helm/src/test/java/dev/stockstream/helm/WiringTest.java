@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The chart and the apps agree: the env vars the pods get are settings the apps read (from the
- * apps' own sources and docs/SETTINGS.md), Services reach real container ports, probes hit paths
+ * The chart and the apps agree: the env vars the pods get, and the Spark job's arguments, are
+ * settings the apps read (from the apps' own sources and docs/SETTINGS.md), Services reach real container ports, probes hit paths
  * the apps serve, and the addresses the apps get are the Services the chart creates.
  */
 @Timeout(120)
@@ -62,17 +62,19 @@ class WiringTest {
     }
 
     @Test
-    void theSparkDriverAndExecutorsGetExactlyTheSettingsTheJobReads() {
+    void theSparkJobGetsExactlyTheSettingsItReadsAsArgumentsAndNoneAsEnv() {
         List<String> jobSettings = AppSources.sparkJobSettings();
+        Map<String, String> arguments = Workloads.sparkArguments(defaults);
 
-        for (String role : List.of("driver", "executor")) {
-            Map<String, String> env = Workloads.sparkEnv(defaults, role);
-            assertThat(env.keySet()).as(role).containsExactlyInAnyOrderElementsOf(jobSettings);
-            for (String name : env.keySet()) {
-                assertThat(SettingsDoc.byEnvVar(name).isReadBy("spark-app")).as("docs/SETTINGS.md: %s read by spark-app", name).isTrue();
-            }
+        assertThat(arguments.keySet()).containsExactlyInAnyOrderElementsOf(jobSettings);
+        for (String name : arguments.keySet()) {
+            assertThat(SettingsDoc.byEnvVar(name).isReadBy("spark-app")).as("docs/SETTINGS.md: %s read by spark-app", name).isTrue();
         }
         assertThat(jobSettings).containsExactlyInAnyOrderElementsOf(SettingsDoc.envVarsReadBy("spark-app"));
+        for (String role : List.of("driver", "executor")) {
+            assertThat(Workloads.sparkEnv(defaults, role).keySet()).as("%s env (applied only by the operator's webhook)", role)
+                    .doesNotContainAnyElementsOf(jobSettings);
+        }
     }
 
     @Test
@@ -153,8 +155,7 @@ class WiringTest {
 
         assertThat(kafka.getSpec().getClusterIP()).as("headless").isEqualTo("None");
         assertThat(Workloads.env(Workloads.container(defaults, "producer"))).containsEntry("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        assertThat(Workloads.sparkEnv(defaults, "driver")).containsEntry("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        assertThat(Workloads.sparkEnv(defaults, "executor")).containsEntry("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        assertThat(Workloads.sparkArguments(defaults)).containsEntry("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         assertThat(defaults.component("Job", "kafka-topic").toString()).contains("\"" + bootstrap + "\"");
     }
 
@@ -167,8 +168,7 @@ class WiringTest {
 
         assertThat(namenode.getSpec().getClusterIP()).as("headless").isEqualTo("None");
         assertThat(Workloads.env(Workloads.container(defaults, "visualizer"))).containsEntry("STOCK_OUTPUT_ROOT", root);
-        assertThat(Workloads.sparkEnv(defaults, "driver")).containsEntry("STOCK_OUTPUT_ROOT", root);
-        assertThat(Workloads.sparkEnv(defaults, "executor")).containsEntry("STOCK_OUTPUT_ROOT", root);
+        assertThat(Workloads.sparkArguments(defaults)).containsEntry("STOCK_OUTPUT_ROOT", root);
         assertThat(defaults.component("ConfigMap", "hdfs").path("data").path("core-site.xml").asText())
                 .contains("<name>fs.defaultFS</name><value>" + fs + "</value>");
         assertThat(defaults.component("Job", "hdfs-init").toString()).contains("\"" + root + "\"");
@@ -183,7 +183,7 @@ class WiringTest {
 
         assertThat(args.subList(args.size() - 4, args.size())).containsExactly("stock-streaming-kafka:9092", "ticks.v2", "12", "1");
         assertThat(Workloads.env(Workloads.container(rendered, "producer"))).containsEntry("STOCK_TOPIC", "ticks.v2");
-        assertThat(Workloads.sparkEnv(rendered, "driver")).containsEntry("STOCK_TOPIC", "ticks.v2");
+        assertThat(Workloads.sparkArguments(rendered)).containsEntry("STOCK_TOPIC", "ticks.v2");
     }
 
     @Test
@@ -193,7 +193,7 @@ class WiringTest {
 
         assertThat(Workloads.env(Workloads.container(rendered, "producer")))
                 .containsEntry("PRODUCER_RATE", "2500000").containsEntry("PRODUCER_SOURCE", "synthetic");
-        assertThat(Workloads.sparkEnv(rendered, "driver"))
+        assertThat(Workloads.sparkArguments(rendered))
                 .containsEntry("STOCK_MAX_OFFSETS_PER_TRIGGER", "5000000").containsEntry("STOCK_TRIGGER_INTERVAL", "500ms");
         assertThat(Workloads.env(Workloads.container(rendered, "visualizer"))).containsEntry("VISUALIZER_TREND_BATCHES", "20");
     }

@@ -50,6 +50,25 @@ public final class Workloads {
         return env;
     }
 
+    /**
+     * The SparkApplication's {@code spec.arguments}, the job's {@code NAME=value} settings, as
+     * name -> value; an argument without {@code =} or a name given twice fails.
+     */
+    public static Map<String, String> sparkArguments(Rendered rendered) {
+        Map<String, String> arguments = new LinkedHashMap<>();
+        for (JsonNode argument : sparkApplication(rendered).path("spec").path("arguments")) {
+            String text = argument.asText();
+            int equals = text.indexOf('=');
+            if (equals <= 0) {
+                throw new AssertionError("SparkApplication argument '" + text + "' is not NAME=value");
+            }
+            if (arguments.put(text.substring(0, equals), text.substring(equals + 1)) != null) {
+                throw new AssertionError("SparkApplication arguments set " + text.substring(0, equals) + " twice");
+            }
+        }
+        return arguments;
+    }
+
     public static JsonNode sparkApplication(Rendered rendered) {
         List<JsonNode> applications = rendered.ofKind("SparkApplication");
         if (applications.size() != 1) {
