@@ -11,8 +11,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumException;
@@ -103,11 +106,27 @@ public final class BatchReader implements AutoCloseable {
      * @throws CorruptBatchException when a line is not a quarantine record
      */
     public List<QuarantineRecord> readQuarantine(long batchId) throws IOException {
-        Path file = path(OutputLayout.quarantineDir(batchId) + "/" + OutputLayout.QUARANTINE_FILE);
+        List<QuarantineRecord> records = new ArrayList<>();
+        readQuarantine(batchId, records::add);
+        return records;
+    }
+
+    /**
+     * Hands each record a batch quarantined to {@code consumer}, part by part, without holding them all.
+     *
+     * @throws CorruptBatchException when a line is not a quarantine record
+     */
+    public void readQuarantine(long batchId, Consumer<QuarantineRecord> consumer) throws IOException {
+        FileStatus[] parts;
         try {
-            return readLines(file, null, QuarantineRecord::parseJsonLine);
+            parts = fs.listStatus(path(OutputLayout.quarantineDir(batchId)), candidate ->
+                    !candidate.getName().startsWith("_") && candidate.getName().endsWith(OutputLayout.QUARANTINE_PART_SUFFIX));
         } catch (FileNotFoundException e) {
-            return List.of();
+            return;
+        }
+        Arrays.sort(parts, Comparator.comparing(part -> part.getPath().getName()));
+        for (FileStatus part : parts) {
+            forEachLine(part.getPath(), null, QuarantineRecord::parseJsonLine, consumer);
         }
     }
 
@@ -129,6 +148,12 @@ public final class BatchReader implements AutoCloseable {
     /** Parses each non-blank line after the {@code header} (none when null); a bad line is a corrupt file. */
     private <T> List<T> readLines(Path file, String header, Function<String, T> parser) throws IOException {
         List<T> parsed = new ArrayList<>();
+        forEachLine(file, header, parser, parsed::add);
+        return parsed;
+    }
+
+    private <T> void forEachLine(Path file, String header, Function<String, T> parser, Consumer<T> consumer)
+            throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
             if (header != null) {
                 String first = reader.readLine();
@@ -144,7 +169,7 @@ public final class BatchReader implements AutoCloseable {
                     continue;
                 }
                 try {
-                    parsed.add(parser.apply(line.trim()));
+                    consumer.accept(parser.apply(line.trim()));
                 } catch (IllegalArgumentException e) {
                     throw new CorruptBatchException(file + " line " + lineNumber + ": " + e.getMessage());
                 }
@@ -152,7 +177,6 @@ public final class BatchReader implements AutoCloseable {
         } catch (ChecksumException e) {
             throw new CorruptBatchException(file + " fails its checksum: " + e.getMessage());
         }
-        return parsed;
     }
 
     private List<Long> listBatchIds(String area) throws IOException {

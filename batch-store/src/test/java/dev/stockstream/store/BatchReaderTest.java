@@ -11,6 +11,7 @@ import dev.stockstream.model.BatchRow;
 import dev.stockstream.model.OutputLayout;
 import dev.stockstream.model.QuarantineRecord;
 import dev.stockstream.model.RejectReason;
+import dev.stockstream.model.Rejection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -36,11 +37,11 @@ class BatchReaderTest {
     void whatTheWriterCommitsIsReadBackWithItsCommitTime() throws Exception {
         URI root = root("round-trip");
         BatchWriter writer = new BatchWriter(root, EmbeddedHdfs.clientConfiguration());
-        QuarantineRecord bad = new QuarantineRecord(1, "t", 0, 3, RejectReason.BAD_SYMBOL, "bad symbol", "{\"symbol\":\"x\"}");
+        QuarantineRecord bad = QuarantineRecord.of(1, "t", 0, 3, new Rejection(RejectReason.BAD_SYMBOL, "bad symbol"), "{\"symbol\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Instant before = Instant.now().minus(Duration.ofMinutes(1));
 
-        writer.commit(0, List.of(row(0, "AAPL", 1.0), row(0, "IBM", 2.0)), List.of());
-        writer.commit(1, List.of(row(1, "AAPL", 3.0)), List.of(bad));
+        writer.commit(0, BatchWriterTest.input(0), List.of(row(0, "AAPL", 1.0), row(0, "IBM", 2.0)), List.of());
+        writer.commit(1, BatchWriterTest.input(1), List.of(row(1, "AAPL", 3.0)), List.of(bad));
 
         try (BatchReader reader = BatchReader.open(root, EmbeddedHdfs.clientConfiguration())) {
             assertThat(reader.root()).isEqualTo(root);
@@ -131,7 +132,7 @@ class BatchReaderTest {
     @Test
     void aFileThatFailsItsChecksumIsCorrupt(@TempDir Path dir) throws Exception {
         URI root = URI.create("file:" + dir.toAbsolutePath());
-        new BatchWriter(root, new Configuration()).commit(0, List.of(row(0, "AAPL", 1.0)), List.of());
+        new BatchWriter(root, new Configuration()).commit(0, BatchWriterTest.input(0), List.of(row(0, "AAPL", 1.0)), List.of());
         Path dataFile = dir.resolve(OutputLayout.batchDataFile(0));
         byte[] bytes = Files.readAllBytes(dataFile);
         bytes[bytes.length - 2] ^= 1;

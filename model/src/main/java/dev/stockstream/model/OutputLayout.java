@@ -7,9 +7,11 @@ import java.util.OptionalLong;
  * ({@code STOCK_OUTPUT_ROOT}, an {@code hdfs://} or {@code file:} URI):
  * <pre>
  * batches/batch=00000000000000000042/part-00000.csv   one row per symbol, with a header
+ * batches/batch=00000000000000000042/_INPUT.json       the Kafka offsets it was computed from
  * batches/batch=00000000000000000042/_SUCCESS
  * batches/_LATEST                                     the last committed batch id, as text
- * quarantine/batch=00000000000000000042/part-00000.jsonl
+ * quarantine/batch=00000000000000000042/part-00003.jsonl   rejected records, one part per Spark task
+ * quarantine/batch=00000000000000000042/_INPUT.json
  * checkpoints/                                        the streaming query's checkpoint
  * </pre>
  * A batch directory is written under {@link #tempBatchDir} and renamed into place whole;
@@ -23,7 +25,11 @@ public final class OutputLayout {
     public static final String CHECKPOINTS_DIR = "checkpoints";
     public static final String LATEST_POINTER = BATCHES_DIR + "/_LATEST";
     public static final String DATA_FILE = "part-00000.csv";
+    /** The first quarantine part; a batch has one part per Spark task that rejected records. */
     public static final String QUARANTINE_FILE = "part-00000.jsonl";
+    public static final String QUARANTINE_PART_SUFFIX = ".jsonl";
+    /** Where a batch's input came from: the query and the Kafka offset range of each partition. */
+    public static final String INPUT_FILE = "_INPUT.json";
     public static final String SUCCESS_MARKER = "_SUCCESS";
     /** Names of working copies not yet renamed into place; whatever starts with it is left over or in flight. */
     public static final String TEMP_PREFIX = "_tmp-";
@@ -59,6 +65,11 @@ public final class OutputLayout {
     /** The working name of a new pointer, renamed over {@link #LATEST_POINTER}. */
     public static String tempPointer(String attempt) {
         return BATCHES_DIR + "/" + TEMP_PREFIX + "LATEST-" + attempt;
+    }
+
+    /** {@code part-00003.jsonl}: the quarantine part of Spark task {@code part}. */
+    public static String quarantinePartName(int part) {
+        return String.format(java.util.Locale.ROOT, "part-%05d", part) + QUARANTINE_PART_SUFFIX;
     }
 
     public static String quarantineDir(long batchId) {

@@ -11,5 +11,9 @@ public enum RejectReason {
     BAD_SYMBOL,
     BAD_PRICE,
     BAD_VOLUME,
-    IMPLAUSIBLE_TIMESTAMP
+    IMPLAUSIBLE_TIMESTAMP,
+    /** The tick's {@code ts} is further ahead of its Kafka record's timestamp than {@code STOCK_MAX_EVENT_AHEAD}. */
+    EVENT_TIME_AHEAD,
+    /** The tick's {@code ts} is further behind its Kafka record's timestamp than {@code STOCK_MAX_EVENT_BEHIND}. */
+    EVENT_TIME_BEHIND
 }

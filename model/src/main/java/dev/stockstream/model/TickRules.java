@@ -12,6 +12,11 @@ public final class TickRules {
     public static final long MIN_TS = 946_684_800_000L;
     public static final long MAX_TS_EXCLUSIVE = 4_102_444_800_000L;
 
+    /** Above any traded share price; sums of a batch's prices and notionals stay far from overflow. */
+    public static final double MAX_PRICE = 1e9;
+    /** Shares of one trade; a batch's volume sum stays a long for at least 9 million ticks of it. */
+    public static final long MAX_VOLUME = 1_000_000_000_000L;
+
     private TickRules() {
     }
 
@@ -21,15 +26,33 @@ public final class TickRules {
         if (bad != null) {
             return bad;
         }
-        if (!Double.isFinite(price) || price <= 0) {
-            return new Rejection(RejectReason.BAD_PRICE, "price must be finite and > 0, got " + price);
+        if (!Double.isFinite(price) || price <= 0 || price > MAX_PRICE) {
+            return new Rejection(RejectReason.BAD_PRICE, "price must be finite, > 0 and <= 1e9, got " + price);
         }
-        if (volume < 0) {
-            return new Rejection(RejectReason.BAD_VOLUME, "volume must be >= 0, got " + volume);
+        if (volume < 0 || volume > MAX_VOLUME) {
+            return new Rejection(RejectReason.BAD_VOLUME, "volume must be from 0 to 1e12, got " + volume);
         }
         if (ts < MIN_TS || ts >= MAX_TS_EXCLUSIVE) {
             return new Rejection(RejectReason.IMPLAUSIBLE_TIMESTAMP,
                     "ts must be epoch milliseconds in years 2000..2099, got " + ts);
+        }
+        return null;
+    }
+
+    /**
+     * Judges a valid tick's event time against its Kafka record's timestamp (both epoch ms), which a replay
+     * reads again unchanged: null when {@code ts} is at most {@code maxAheadMs} ahead of it and at most
+     * {@code maxBehindMs} behind it.
+     */
+    public static Rejection checkEventTime(long ts, long recordTimestamp, long maxAheadMs, long maxBehindMs) {
+        long ahead = ts - recordTimestamp;
+        if (ahead > maxAheadMs) {
+            return new Rejection(RejectReason.EVENT_TIME_AHEAD, "ts " + ts + " is " + ahead
+                    + " ms ahead of the Kafka record's timestamp " + recordTimestamp + " (at most " + maxAheadMs + " ms allowed)");
+        }
+        if (-ahead > maxBehindMs) {
+            return new Rejection(RejectReason.EVENT_TIME_BEHIND, "ts " + ts + " is " + -ahead
+                    + " ms behind the Kafka record's timestamp " + recordTimestamp + " (at most " + maxBehindMs + " ms allowed)");
         }
         return null;
     }

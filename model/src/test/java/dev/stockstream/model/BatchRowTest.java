@@ -3,6 +3,8 @@ package dev.stockstream.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class BatchRowTest {
@@ -28,14 +30,44 @@ class BatchRowTest {
 
     @Test
     void quarantineRecordsKeepArbitraryRawValues() {
-        String raw = "{\"symbol\":\"x\",\n\"price\":\"<b>\u00e9,\"}";
-        QuarantineRecord record = new QuarantineRecord(7, "stockTopic", 3, 1234567, RejectReason.BAD_SYMBOL, "detail, \"quoted\"", raw);
+        String raw = "{\"symbol\":\"x\",\n\"price\":\"<b>\u00e9,\u0000\"}";
+        Rejection rejection = new Rejection(RejectReason.BAD_SYMBOL, "detail, \"quoted\"");
+        QuarantineRecord record = QuarantineRecord.of(7, "stockTopic", 3, 1234567, rejection, raw.getBytes(StandardCharsets.UTF_8));
 
         String line = record.toJsonLine();
 
-        assertThat(line).doesNotContain("\n");
+        assertThat(line).doesNotContain("\n").contains("\"raw_value\":").doesNotContain("raw_base64");
         assertThat(QuarantineRecord.parseJsonLine(line)).isEqualTo(record);
+        assertThat(QuarantineRecord.parseJsonLine(line).keptBytes()).isEqualTo(raw.getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> QuarantineRecord.parseJsonLine("garbage"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void valuesThatAreNotUtf8AreKeptByteExactInBase64() {
+        byte[] raw = {'{', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, 0, '}'};
+        QuarantineRecord record = QuarantineRecord.of(1, "t", 0, 5, new Rejection(RejectReason.UNPARSEABLE_JSON, "bad"), raw);
+
+        QuarantineRecord read = QuarantineRecord.parseJsonLine(record.toJsonLine());
+
+        assertThat(read.rawValue()).isNull();
+        assertThat(read.keptBytes()).isEqualTo(raw);
+        assertThat(read.rawLength()).isEqualTo(raw.length);
+        assertThat(read.rawTruncated()).isFalse();
+    }
+
+    @Test
+    void aHugeValueIsCappedAndItsWholeLengthRecorded() {
+        byte[] huge = new byte[1_000_000];
+        Arrays.fill(huge, (byte) 'a');
+        QuarantineRecord record = QuarantineRecord.of(1, "t", 0, 5, new Rejection(RejectReason.UNPARSEABLE_JSON, "bad"),
+                huge, 0, huge.length, 100);
+
+        QuarantineRecord read = QuarantineRecord.parseJsonLine(record.toJsonLine());
+
+        assertThat(read.keptBytes()).isEqualTo(Arrays.copyOf(huge, 100));
+        assertThat(read.rawLength()).isEqualTo(1_000_000);
+        assertThat(read.rawTruncated()).isTrue();
+        assertThat(QuarantineRecord.of(1, "t", 0, 5, new Rejection(RejectReason.EMPTY_VALUE, "none"), null).keptBytes()).isNull();
     }
 }

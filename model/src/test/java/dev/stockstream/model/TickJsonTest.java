@@ -24,8 +24,8 @@ class TickJsonTest {
                         new Tick("BRK.B", 412, 0, 1732406400123L)),
                 Arguments.of("{\"symbol\":\"RDS-A\",\"price\":1.5e2,\"volume\":1,\"ts\":946684800000}",
                         new Tick("RDS-A", 150, 1, 946684800000L)),
-                Arguments.of("{\"symbol\":\"X\",\"price\":0.0001,\"volume\":9223372036854775807,\"ts\":4102444799999}",
-                        new Tick("X", 0.0001, Long.MAX_VALUE, 4102444799999L)),
+                Arguments.of("{\"symbol\":\"X\",\"price\":0.0001,\"volume\":1000000000000,\"ts\":4102444799999}",
+                        new Tick("X", 0.0001, TickRules.MAX_VOLUME, 4102444799999L)),
                 Arguments.of("{\"symbol\":\"ABCDEFGHIJ\",\"price\":1,\"volume\":5,\"ts\":1732406400123}",
                         new Tick("ABCDEFGHIJ", 1, 5, 1732406400123L)),
                 Arguments.of(" \n{ \"symbol\" : \"A1\" , \"price\" : 10.5 , \"volume\" : 7 , \"ts\" : 1732406400123 }\n ",
@@ -82,6 +82,8 @@ class TickJsonTest {
                 Arguments.of("{\"symbol\":\"AAPL\",\"price\":0,\"volume\":1,\"ts\":1732406400123}", RejectReason.BAD_PRICE),
                 Arguments.of("{\"symbol\":\"AAPL\",\"price\":-3.5,\"volume\":1,\"ts\":1732406400123}", RejectReason.BAD_PRICE),
                 Arguments.of("{\"symbol\":\"AAPL\",\"price\":1e400,\"volume\":1,\"ts\":1732406400123}", RejectReason.BAD_PRICE),
+                Arguments.of("{\"symbol\":\"AAPL\",\"price\":1000000000.5,\"volume\":1,\"ts\":1732406400123}", RejectReason.BAD_PRICE),
+                Arguments.of("{\"symbol\":\"AAPL\",\"price\":1,\"volume\":1000000000001,\"ts\":1732406400123}", RejectReason.BAD_VOLUME),
                 Arguments.of("{\"symbol\":\"AAPL\",\"price\":1,\"volume\":-1,\"ts\":1732406400123}", RejectReason.BAD_VOLUME),
                 Arguments.of("{\"symbol\":\"AAPL\",\"price\":1,\"volume\":99999999999999999999,\"ts\":1732406400123}", RejectReason.BAD_VOLUME),
                 Arguments.of("{\"symbol\":\"AAPL\",\"price\":1,\"volume\":1,\"ts\":1732406400}", RejectReason.IMPLAUSIBLE_TIMESTAMP),
@@ -106,6 +108,17 @@ class TickJsonTest {
     void aMissingValueIsRejectedNotThrown(String value) {
         assertThat(TickJson.decode(value).rejection().reason()).isEqualTo(RejectReason.EMPTY_VALUE);
         assertThat(TickJson.decode((byte[]) null).rejection().reason()).isEqualTo(RejectReason.EMPTY_VALUE);
+    }
+
+    @Test
+    void eventTimeIsJudgedAgainstTheKafkaRecordsTimestamp() {
+        long record = 1_732_406_400_000L;
+        assertThat(TickRules.checkEventTime(record + 60_000, record, 60_000, 3_600_000)).isNull();
+        assertThat(TickRules.checkEventTime(record - 3_600_000, record, 60_000, 3_600_000)).isNull();
+        assertThat(TickRules.checkEventTime(record + 60_001, record, 60_000, 3_600_000).reason())
+                .isEqualTo(RejectReason.EVENT_TIME_AHEAD);
+        assertThat(TickRules.checkEventTime(record - 3_600_001, record, 60_000, 3_600_000).reason())
+                .isEqualTo(RejectReason.EVENT_TIME_BEHIND);
     }
 
     @Test
@@ -141,7 +154,7 @@ class TickJsonTest {
         Tick[] ticks = {
             new Tick("AAPL", 187.12, 300, 1732406400123L),
             new Tick("BRK.B", 0.000123, 0, TickRules.MIN_TS),
-            new Tick("Z9-Z", 1.0E10, Long.MAX_VALUE, TickRules.MAX_TS_EXCLUSIVE - 1),
+            new Tick("Z9-Z", TickRules.MAX_PRICE, TickRules.MAX_VOLUME, TickRules.MAX_TS_EXCLUSIVE - 1),
         };
         for (Tick tick : ticks) {
             assertThat(TickJson.decode(TickJson.encodeBytes(tick)).tick()).isEqualTo(tick);
