@@ -130,6 +130,17 @@ public final class BatchReader implements AutoCloseable {
         }
     }
 
+    /** The input batch {@code batchId} recorded ({@link BatchInput}), or null when it has none. */
+    public BatchInput readInput(long batchId) throws IOException {
+        try (FSDataInputStream in = fs.open(path(OutputLayout.batchDir(batchId) + "/" + OutputLayout.INPUT_FILE))) {
+            return BatchInput.parse(new String(in.readNBytes(1024 * 1024), StandardCharsets.UTF_8));
+        } catch (FileNotFoundException e) {
+            return null;
+        } catch (IllegalArgumentException e) {
+            throw new CorruptBatchException("the input record of batch " + batchId + " is unreadable: " + e.getMessage());
+        }
+    }
+
     /** The ids of every committed batch directory, in id order (a listing of {@code batches/}). */
     public List<Long> listCommittedBatchIds() throws IOException {
         return listBatchIds(OutputLayout.BATCHES_DIR);

@@ -1,7 +1,6 @@
 package dev.stockstream.spark;
 
 import dev.stockstream.model.BatchRow;
-import dev.stockstream.model.QuarantineRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,12 +17,9 @@ final class BatchSummary {
     private static final Comparator<PartitionSummary> KAFKA_ORDER = Comparator
             .comparingInt(PartitionSummary::firstPartition)
             .thenComparingLong(PartitionSummary::firstOffset);
-    private static final Comparator<RejectedRecord> REJECTED_ORDER = Comparator
-            .comparingInt(RejectedRecord::partition)
-            .thenComparingLong(RejectedRecord::offset);
 
     private final TreeMap<String, SymbolStats> bySymbol = new TreeMap<>();
-    private final List<RejectedRecord> rejected = new ArrayList<>();
+    private long rejected;
     private long records;
     private long validTicks;
     private long batchTime = Long.MIN_VALUE;
@@ -35,13 +31,12 @@ final class BatchSummary {
         for (PartitionSummary partition : ordered) {
             batch.add(partition);
         }
-        batch.rejected.sort(REJECTED_ORDER);
         return batch;
     }
 
     private void add(PartitionSummary partition) {
         records += partition.records();
-        rejected.addAll(partition.rejected());
+        rejected += partition.rejected();
         for (Map.Entry<String, SymbolStats> entry : partition.bySymbol().entrySet()) {
             SymbolStats stats = entry.getValue();
             validTicks += stats.count();
@@ -57,12 +52,9 @@ final class BatchSummary {
         return rows;
     }
 
-    List<QuarantineRecord> quarantine(long batchId, String topic) {
-        List<QuarantineRecord> records = new ArrayList<>(rejected.size());
-        for (RejectedRecord record : rejected) {
-            records.add(record.toQuarantineRecord(batchId, topic));
-        }
-        return records;
+    /** The symbols whose volume sum reached {@code Long.MAX_VALUE} and stopped there. */
+    List<String> saturatedVolumes() {
+        return bySymbol.entrySet().stream().filter(entry -> entry.getValue().volumeSaturated()).map(Map.Entry::getKey).toList();
     }
 
     long records() {
@@ -74,7 +66,7 @@ final class BatchSummary {
     }
 
     long rejectedCount() {
-        return rejected.size();
+        return rejected;
     }
 
     int symbols() {

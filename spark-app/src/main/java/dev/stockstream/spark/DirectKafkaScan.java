@@ -2,7 +2,6 @@ package dev.stockstream.spark;
 
 import java.util.Optional;
 import org.apache.spark.rdd.RDD;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.execution.InputAdapter;
 import org.apache.spark.sql.execution.ProjectExec;
@@ -13,7 +12,6 @@ import org.apache.spark.sql.execution.streaming.IncrementalExecution;
 import org.apache.spark.sql.execution.streaming.StreamExecution;
 import org.apache.spark.sql.execution.streaming.StreamingQueryWrapper;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,22 +28,12 @@ final class DirectKafkaScan {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectKafkaScan.class);
 
-    private final StreamingQueryManager queries;
     private boolean warned;
 
-    /** {@code queries}: the manager of the session that started the query. */
-    DirectKafkaScan(StreamingQueryManager queries) {
-        this.queries = queries;
-    }
 
-    /**
-     * The Kafka scan's rows of batch {@code batchId} of the query running this batch on
-     * {@code session}'s current thread, or empty when its plan is not the bare scan.
-     */
-    Optional<RDD<InternalRow>> rows(SparkSession session, long batchId) {
-        String queryId = session.sparkContext().getLocalProperty(StreamExecution.QUERY_ID_KEY());
-        StreamingQuery query = queryId == null ? null : queries.get(queryId);
-        Optional<SparkPlan> scan = query == null ? Optional.empty() : kafkaScan(query, batchId);
+    /** The Kafka scan's rows of {@code query}'s batch {@code batchId}, or empty when its plan is not the bare scan. */
+    Optional<RDD<InternalRow>> rows(StreamExecution query, long batchId) {
+        Optional<SparkPlan> scan = kafkaScan(query, batchId);
         if (scan.isEmpty() && !warned) {
             warned = true;
             LOG.warn("batch {}: the Kafka scan is not the only step of the batch's plan; running the plan as is "
@@ -56,10 +44,11 @@ final class DirectKafkaScan {
 
     /** The Kafka scan of the query's batch {@code batchId}, if the plan is that scan under an identity projection. */
     static Optional<SparkPlan> kafkaScan(StreamingQuery query, long batchId) {
-        if (!(query instanceof StreamingQueryWrapper wrapper)) {
-            return Optional.empty();
-        }
-        IncrementalExecution execution = wrapper.streamingQuery().lastExecution();
+        return query instanceof StreamingQueryWrapper wrapper ? kafkaScan(wrapper.streamingQuery(), batchId) : Optional.empty();
+    }
+
+    static Optional<SparkPlan> kafkaScan(StreamExecution query, long batchId) {
+        IncrementalExecution execution = query.lastExecution();
         if (execution == null || execution.currentBatchId() != batchId) {
             return Optional.empty();
         }

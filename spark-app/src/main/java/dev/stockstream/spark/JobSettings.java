@@ -35,7 +35,7 @@ import org.apache.spark.network.util.JavaUtils;
 public record JobSettings(String bootstrapServers, String topic, URI outputRoot, Duration triggerInterval,
                           String startingOffsets, long maxOffsetsPerTrigger, boolean directKafkaScan,
                           boolean failOnDataLoss, boolean resumeFromOutput, Duration maxEventAhead,
-                          Duration maxEventBehind, int quarantineMaxValueBytes) {
+                          Duration maxEventBehind, int quarantineMaxValueBytes) implements java.io.Serializable {
 
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String STOCK_TOPIC = "STOCK_TOPIC";

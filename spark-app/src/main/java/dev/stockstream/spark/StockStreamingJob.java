@@ -2,8 +2,10 @@ package dev.stockstream.spark;
 
 import dev.stockstream.model.OutputLayout;
 import dev.stockstream.store.BatchWriter;
+import dev.stockstream.store.OutputConflictException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,6 +13,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Spark job: Kafka ticks in, one CSV of per-symbol aggregates per micro-batch out, on HDFS
@@ -20,6 +24,7 @@ import org.apache.spark.sql.streaming.Trigger;
 public final class StockStreamingJob {
 
     public static final String QUERY_NAME = "stock-ticks";
+    private static final Logger LOG = LoggerFactory.getLogger(StockStreamingJob.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(60);
 
     private StockStreamingJob() {
@@ -35,22 +40,61 @@ public final class StockStreamingJob {
             System.exit(2);
             return;
         }
+        logSettings(settings, JobSettings.defaulted(System.getenv(), args), System.getenv("KUBERNETES_SERVICE_HOST") != null);
         SparkSession spark = SparkSession.builder().appName("stock-streaming").getOrCreate();
-        StreamingQuery query = start(settings, spark);
-        GracefulShutdown.install(query, SHUTDOWN_GRACE);
-        query.awaitTermination();
+        try {
+            StreamingQuery query = start(settings, spark);
+            GracefulShutdown.install(query, SHUTDOWN_GRACE);
+            query.awaitTermination();
+        } catch (Exception e) {
+            OutputConflictException conflict = conflictIn(e);
+            if (conflict == null) {
+                throw e;
+            }
+            LOG.error("stopping: {}", conflict.getMessage());
+            System.err.println("stock-spark-app: " + conflict.getMessage());
+            spark.stop();
+            System.exit(3);
+        }
+    }
+
+    /** The disagreement between checkpoint and output behind {@code error}, or null when it is something else. */
+    static OutputConflictException conflictIn(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutputConflictException conflict) {
+                return conflict;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One line of the settings in effect, and a warning for each service address left to its localhost
+     * default on Kubernetes, where it can only be a mistake.
+     */
+    static void logSettings(JobSettings settings, List<String> defaulted, boolean onKubernetes) {
+        LOG.info("settings: {} (defaults: {})", settings.values(), defaulted);
+        if (onKubernetes) {
+            for (String address : List.of(JobSettings.KAFKA_BOOTSTRAP_SERVERS, JobSettings.STOCK_OUTPUT_ROOT)) {
+                if (defaulted.contains(address)) {
+                    LOG.warn("running on Kubernetes with {} unset: using its default {}, which is this pod itself; "
+                            + "pass {}=... as an argument of the SparkApplication", address, JobSettings.DEFAULTS.get(address), address);
+                }
+            }
+        }
     }
 
     /** Starts the streaming query on the given session; the caller owns both. */
     public static StreamingQuery start(JobSettings settings, SparkSession spark) throws IOException, TimeoutException {
         BatchWriter writer = new BatchWriter(settings.outputRoot(), spark.sparkContext().hadoopConfiguration());
-        writer.removeAbandonedAttempts();
+        CheckpointGuard.check(spark, settings, writer, writer.recover());
         DataStreamReader source = spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
                 .option("subscribe", settings.topic())
                 .option("startingOffsets", settings.startingOffsets())
-                .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger());
+                .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
+                .option("failOnDataLoss", settings.failOnDataLoss());
         KafkaFetchSettings.CONSUMER.forEach((name, value) -> source.option("kafka." + name, value));
         Dataset<Row> records = source.load();
         BatchGate gate = new BatchGate();
@@ -58,8 +102,7 @@ public final class StockStreamingJob {
                 .queryName(QUERY_NAME)
                 .option("checkpointLocation", settings.resolve(OutputLayout.CHECKPOINTS_DIR))
                 .trigger(Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
-                .foreachBatch(new MicroBatchProcessor(settings.topic(), writer, gate,
-                        settings.directKafkaScan() ? new DirectKafkaScan(spark.streams()) : null))
+                .foreachBatch(new MicroBatchProcessor(settings, writer, gate, spark))
                 .start();
         BatchGate.register(query, gate);
         return query;

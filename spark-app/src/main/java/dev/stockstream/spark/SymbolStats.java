@@ -16,6 +16,7 @@ final class SymbolStats implements Serializable {
     private double notional;
     private long volume;
     private long maxTs = Long.MIN_VALUE;
+    private boolean volumeSaturated;
 
     void add(Tick tick) {
         count++;
@@ -23,7 +24,7 @@ final class SymbolStats implements Serializable {
         minPrice = Math.min(minPrice, tick.price());
         maxPrice = Math.max(maxPrice, tick.price());
         notional += tick.price() * tick.volume();
-        volume += tick.volume();
+        addVolume(tick.volume());
         maxTs = Math.max(maxTs, tick.ts());
     }
 
@@ -33,8 +34,24 @@ final class SymbolStats implements Serializable {
         minPrice = Math.min(minPrice, other.minPrice);
         maxPrice = Math.max(maxPrice, other.maxPrice);
         notional += other.notional;
-        volume += other.volume;
+        addVolume(other.volume);
+        volumeSaturated |= other.volumeSaturated;
         maxTs = Math.max(maxTs, other.maxTs);
+    }
+
+    /** Sums volume without wrapping: a sum past {@code Long.MAX_VALUE} stays there and is flagged. */
+    private void addVolume(long more) {
+        long sum = volume + more;
+        if (((volume ^ sum) & (more ^ sum)) < 0) {
+            volume = Long.MAX_VALUE;
+            volumeSaturated = true;
+        } else {
+            volume = sum;
+        }
+    }
+
+    boolean volumeSaturated() {
+        return volumeSaturated;
     }
 
     long maxTs() {

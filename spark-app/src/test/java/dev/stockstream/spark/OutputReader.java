@@ -1,8 +1,11 @@
 package dev.stockstream.spark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.stockstream.model.BatchRow;
 import dev.stockstream.model.OutputLayout;
 import dev.stockstream.model.QuarantineRecord;
+import dev.stockstream.store.BatchInput;
 import dev.stockstream.store.BatchReader;
 import dev.stockstream.store.CommittedBatch;
 import java.io.IOException;
@@ -10,8 +13,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -73,6 +78,38 @@ final class OutputReader implements AutoCloseable {
             all.addAll(quarantine(id));
         }
         return all;
+    }
+
+    /** The input each committed batch recorded, by batch id. */
+    TreeMap<Long, BatchInput> inputs() {
+        TreeMap<Long, BatchInput> inputs = new TreeMap<>();
+        for (long id : unchecked(batches::listCommittedBatchIds)) {
+            inputs.put(id, unchecked(() -> batches.readInput(id)));
+        }
+        return inputs;
+    }
+
+    /**
+     * Checks what exactly once leaves behind: batch ids 0 to the last without a gap, each batch reading
+     * each partition from where the batch before it stopped (so no record is read twice or skipped),
+     * all of them together reading the topic up to {@code endOffsets}, and the pointer naming the last.
+     */
+    void assertExactlyOnce(Map<Integer, Long> endOffsets) {
+        TreeMap<Long, BatchInput> inputs = inputs();
+        assertThat(inputs.keySet()).as("batch ids").containsExactlyElementsOf(
+                LongStream.rangeClosed(0, inputs.lastKey()).boxed().toList());
+        Map<Integer, Long> next = new TreeMap<>();
+        inputs.forEach((id, input) -> {
+            assertThat(input).as("input record of batch %d", id).isNotNull();
+            input.partitions().forEach((partition, range) -> {
+                assertThat(range.from())
+                        .as("batch %d reads partition %d from where batch %d stopped", id, partition, id - 1)
+                        .isEqualTo(next.getOrDefault(partition, 0L));
+                next.put(partition, range.until());
+            });
+        });
+        assertThat(next).as("offsets read by all batches").isEqualTo(endOffsets);
+        assertThat(latestPointer()).hasValue(inputs.lastKey());
     }
 
     OptionalLong latestPointer() {

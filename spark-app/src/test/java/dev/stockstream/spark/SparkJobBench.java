@@ -3,7 +3,9 @@ package dev.stockstream.spark;
 import dev.stockstream.embedded.EmbeddedHdfs;
 import dev.stockstream.embedded.EmbeddedKafka;
 import dev.stockstream.model.Tick;
+import dev.stockstream.store.BatchInput;
 import dev.stockstream.store.BatchWriter;
+import dev.stockstream.store.OffsetRange;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ public final class SparkJobBench {
 
     private static final int PARTITIONS = 4;
     private static final int SYMBOLS = 20;
-    private static final long T0 = 1_732_406_400_000L;
+    private static final long T0 = TestTopicWriter.T0;
     /** The job's default micro-batch cap, which the baseline's batches match. */
     private static final long BATCH = Long.parseLong(JobSettings.DEFAULTS.get(JobSettings.STOCK_MAX_OFFSETS_PER_TRIGGER));
     /** Rounds run before measuring, so both sides are measured with their hot code compiled. */
@@ -141,17 +143,18 @@ public final class SparkJobBench {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            PartitionSummary summary = new PartitionSummary();
+            PartitionSummary summary = new PartitionSummary(settings);
             while (processed < expected) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<byte[], byte[]> record : records) {
-                    summary.accept(record.partition(), record.offset(), record.value());
+                    summary.accept(record.partition(), record.offset(), record.timestamp(), record.value());
                     processed++;
                     if (summary.records() == BATCH || processed == expected) {
                         BatchSummary batch = BatchSummary.merge(List.of(summary));
-                        writer.commit(batchId, batch.rows(batchId), batch.quarantine(batchId, settings.topic()));
+                        writer.commit(batchId, new BatchInput("baseline", settings.topic(),
+                                Map.of(record.partition(), new OffsetRange(0, record.offset() + 1))), batch.rows(batchId), List.of());
                         batchId++;
-                        summary = new PartitionSummary();
+                        summary = new PartitionSummary(settings);
                     }
                 }
             }

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class StockStreamingJobTest {
 
-    private static final long T0 = 1_732_406_400_000L;
+    private static final long T0 = TestTopicWriter.T0;
     private static final List<String> SYMBOLS = List.of("AAPL", "AMZN", "GOOG", "IBM", "MSFT", "BRK.B");
 
     @ParameterizedTest(name = "direct Kafka scan {0}")
@@ -99,9 +99,13 @@ class StockStreamingJobTest {
         corpus.put("{\"symbol\":\"AAPL\",\"price\":3.5,\"volume\":-1,\"ts\":" + T0 + "}", RejectReason.BAD_VOLUME);
         corpus.put("{\"symbol\":\"AAPL\",\"price\":3.5,\"volume\":1,\"ts\":1732406400}",
                 RejectReason.IMPLAUSIBLE_TIMESTAMP);
+        corpus.put("{\"symbol\":\"AAPL\",\"price\":2e9,\"volume\":1,\"ts\":" + T0 + "}", RejectReason.BAD_PRICE);
+        corpus.put("{\"symbol\":\"AAPL\",\"price\":3.5,\"volume\":1,\"ts\":" + (TestTopicWriter.RAW_TIMESTAMP + 3_600_000) + "}",
+                RejectReason.EVENT_TIME_AHEAD);
 
         Map<Long, RejectReason> expectedReasons = new TreeMap<>();
         Map<Long, String> expectedRaw = new HashMap<>();
+        Map<Long, byte[]> expectedBytes = new HashMap<>();
         long offset = 0;
         int goodTicks = 0;
         try (TestTopicWriter sender = new TestTopicWriter(KafkaHdfsSparkExtension.kafka(), topic)) {
@@ -116,7 +120,9 @@ class StockStreamingJobTest {
             }
             sender.sendRaw(0, null, null);
             expectedReasons.put(offset++, RejectReason.EMPTY_VALUE);
-            sender.send(0, "AAPL", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
+            byte[] notUtf8 = {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'};
+            sender.send(0, "AAPL", notUtf8);
+            expectedBytes.put(offset, notUtf8);
             expectedReasons.put(offset++, RejectReason.UNPARSEABLE_JSON);
             sender.send(0, new Tick("AAPL", 100.0 + goodTicks, 10, T0 + goodTicks));
             goodTicks++;
@@ -146,65 +152,13 @@ class StockStreamingJobTest {
                 if (expectedRaw.containsKey(record.offset())) {
                     assertThat(record.rawValue()).isEqualTo(expectedRaw.get(record.offset()));
                 }
+                if (expectedBytes.containsKey(record.offset())) {
+                    assertThat(record.rawValue()).as("not UTF-8, so kept in base64").isNull();
+                    assertThat(record.keptBytes()).isEqualTo(expectedBytes.get(record.offset()));
+                }
             }
             assertThat(quarantined).hasSameSizeAs(expectedReasons.keySet());
             assertThat(reasons).isEqualTo(expectedReasons);
-        }
-    }
-
-    @Test
-    void restartsAfterAbruptStopsCommitEveryProducedTickExactlyOnce() throws Exception {
-        String topic = "crash-restart";
-        KafkaHdfsSparkExtension.kafka().createTopic(topic, 4);
-        // A short trigger interval leaves idle gaps between batches, where the checkpoint can be
-        // put in the crash window below; every other stop lands inside a batch, the rest in a gap.
-        JobSettings settings = withBatches(KafkaHdfsSparkExtension.settings(topic, "crash-restart"), 1_500)
-                .withTriggerInterval(Duration.ofMillis(250));
-        Map<String, Long> produced = new TreeMap<>();
-        Thread producer = new Thread(() -> produce(topic, 30, 2_000, Duration.ofMillis(150), produced), "tick-producer");
-        AtomicReference<Throwable> readerFailure = new AtomicReference<>();
-        AtomicBoolean reading = new AtomicBoolean(true);
-        Thread reader = new Thread(() -> readContinuously(settings, reading, readerFailure, new AtomicInteger()));
-        producer.start();
-        reader.start();
-        try (OutputReader output = new OutputReader(settings.outputRoot())) {
-            int replaysForced = 0;
-            for (int crash = 0; crash < 4; crash++) {
-                long before = output.latestPointer().orElse(-1);
-                StreamingQuery query = StockStreamingJob.start(settings, KafkaHdfsSparkExtension.spark());
-                await().atMost(Duration.ofSeconds(90))
-                        .until(() -> output.latestPointer().orElse(-1) >= before + 2 || !query.isActive());
-                boolean insideABatch = crash % 2 == 0;
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
-                        .until(() -> query.status().isTriggerActive() == insideABatch);
-                query.stop();
-                assertStoppedWithoutFailure(query);
-                if (forgetCheckpointCommitOfLatestBatch(output)) {
-                    replaysForced++;
-                }
-            }
-            assertThat(replaysForced).as("restarts that had to replay an already written batch").isPositive();
-            producer.join();
-            StreamingQuery last = StockStreamingJob.start(settings, KafkaHdfsSparkExtension.spark());
-            try {
-                last.processAllAvailable();
-            } finally {
-                last.stop();
-            }
-            reading.set(false);
-            reader.join();
-
-            TreeMap<Long, List<BatchRow>> batches = output.batches();
-            Map<String, Long> committed = new TreeMap<>();
-            batches.values().forEach(rows -> rows.forEach(row -> committed.merge(row.symbol(), row.tickCount(), Long::sum)));
-            assertThat(committed).isEqualTo(produced);
-            assertThat(batches.firstKey()).isZero();
-            assertThat(batches.keySet()).as("one directory per batch id, none missing").hasSize((int) (batches.lastKey() + 1));
-            assertThat(output.latestPointer()).hasValue(batches.lastKey());
-            assertThat(batches.size()).isGreaterThan(10);
-            assertThat(readerFailure.get()).isNull();
-        } finally {
-            reading.set(false);
         }
     }
 
@@ -260,19 +214,11 @@ class StockStreamingJobTest {
         KafkaHdfsSparkExtension.kafka().createTopic(topic, 2);
         produce(topic, 10, 2_000, Duration.ZERO, new HashMap<>());
         java.net.URI root = KafkaHdfsSparkExtension.outputRoot("sigterm");
-        Path log = Path.of("target", "sigterm-job.log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(argument -> argument.startsWith("--add-opens"))
-                .forEach(command::add);
-        command.addAll(List.of("-Dspark.master=local[2]", "-Dspark.driver.host=localhost",
-                "-Dspark.driver.bindAddress=localhost", "-Dspark.ui.enabled=false"));
-        EmbeddedHdfs.CLIENT_SETTINGS.forEach((name, value) -> command.add("-Dspark.hadoop." + name + "=" + value));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), StockStreamingJob.class.getName(),
+        JobProcess submitted = JobProcess.start(StockStreamingJob.class, List.of(), Map.of(), Path.of("target", "sigterm-job.log"),
                 "KAFKA_BOOTSTRAP_SERVERS=" + KafkaHdfsSparkExtension.kafka().bootstrapServers(), "STOCK_TOPIC=" + topic,
-                "STOCK_OUTPUT_ROOT=" + root, "STOCK_TRIGGER_INTERVAL=0s", "STOCK_MAX_OFFSETS_PER_TRIGGER=500"));
-        Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "STOCK_OUTPUT_ROOT=" + root, "STOCK_TRIGGER_INTERVAL=0s", "STOCK_MAX_OFFSETS_PER_TRIGGER=500");
+        Process job = submitted.process();
+        Path log = submitted.log();
         try (OutputReader output = new OutputReader(root)) {
             await().atMost(Duration.ofSeconds(150))
                     .until(() -> output.latestPointer().orElse(-1) >= 2 || !job.isAlive());
@@ -289,23 +235,8 @@ class StockStreamingJobTest {
             assertThat(output.exists(OutputLayout.CHECKPOINTS_DIR + "/commits/" + lastCommitted)).isTrue();
             assertThat(output.exists(OutputLayout.CHECKPOINTS_DIR + "/commits/" + (lastCommitted + 1))).isFalse();
         } finally {
-            job.destroyForcibly();
+            submitted.close();
         }
-    }
-
-    /**
-     * Puts the checkpoint in the state a driver crash leaves between writing a batch's output and
-     * recording the batch in the commit log, the window where a job could write a batch twice
-     * (unless the stop already cut the next batch short, itself a crash in mid-batch).
-     */
-    private static boolean forgetCheckpointCommitOfLatestBatch(OutputReader output) {
-        long latest = output.latestPointer().orElseThrow();
-        String commit = OutputLayout.CHECKPOINTS_DIR + "/commits/" + latest;
-        if (output.exists(OutputLayout.CHECKPOINTS_DIR + "/offsets/" + (latest + 1)) || !output.exists(commit)) {
-            return false;
-        }
-        output.delete(commit);
-        return true;
     }
 
     private static void assertStoppedWithoutFailure(StreamingQuery query) {

@@ -10,8 +10,16 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Sends ticks and raw values to a topic, to an explicit partition, keyed by symbol like the producer. */
+/**
+ * Sends ticks and raw values to a topic, to an explicit partition, keyed by symbol like the producer.
+ * A tick's record is stamped with the tick's own time, as a producer sending it live would; a raw
+ * value with {@link #RAW_TIMESTAMP}, so the job's event-time bounds judge both alike in every run.
+ */
 final class TestTopicWriter implements AutoCloseable {
+
+    /** A start time for test ticks near now (so the broker's retention keeps their records), to the minute. */
+    static final long T0 = System.currentTimeMillis() / 60_000 * 60_000;
+    static final long RAW_TIMESTAMP = T0;
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
@@ -28,7 +36,7 @@ final class TestTopicWriter implements AutoCloseable {
     }
 
     void send(int partition, Tick tick) {
-        send(partition, tick.symbol(), TickJson.encodeBytes(tick));
+        send(partition, tick.ts(), tick.symbol(), TickJson.encodeBytes(tick));
     }
 
     void sendRaw(int partition, String key, String value) {
@@ -36,8 +44,12 @@ final class TestTopicWriter implements AutoCloseable {
     }
 
     void send(int partition, String key, byte[] value) {
+        send(partition, RAW_TIMESTAMP, key, value);
+    }
+
+    void send(int partition, long timestamp, String key, byte[] value) {
         byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
-        producer.send(new ProducerRecord<>(topic, partition, keyBytes, value), (metadata, error) -> {
+        producer.send(new ProducerRecord<>(topic, partition, timestamp, keyBytes, value), (metadata, error) -> {
             if (error != null) {
                 throw new IllegalStateException("send failed", error);
             }
