@@ -6,6 +6,8 @@ import dev.stockstream.store.BatchWriter;
 import dev.stockstream.store.OutputConflictException;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.OptionalLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -66,25 +68,40 @@ final class CheckpointGuard {
                 checkpoint, last, input.describe(), last + 1);
     }
 
+    private static OffsetSeq offsetSeq(SparkSession spark, String topic, Map<Integer, Long> offsets) {
+        Offset offset = new SerializedOffset(QueryInput.offsetJson(topic, offsets));
+        return new OffsetSeq(
+                JavaConverters.asScalaBufferConverter(List.<Option<Offset>>of(Option.apply(offset))).asScala().toSeq(),
+                Option.apply(OffsetSeqMetadata$.MODULE$.apply(0L, System.currentTimeMillis(), spark.conf())));
+    }
+
+    private static Map<Integer, Long> startOffsets(BatchInput input) {
+        Map<Integer, Long> starts = new TreeMap<>();
+        input.partitions().forEach((partition, range) -> starts.put(partition, range.from()));
+        return starts;
+    }
+
     private static boolean hasPlannedBatches(SparkSession spark, String checkpoint) {
         return new OffsetSeqLog(spark, checkpoint + "/offsets").getLatestBatchId().isDefined();
     }
 
     /**
      * Writes what Spark would have left after committing batch {@code batchId}: the query's id, the
-     * batch's end offsets, and its commit. A checkpoint without planned batches holds nothing else of value.
+     * batch's start and end offsets, and its commit. A checkpoint without planned batches holds nothing else of value.
      */
     private static void rebuild(SparkSession spark, String checkpoint, long batchId, BatchInput input) throws IOException {
         Configuration conf = spark.sessionState().newHadoopConf();
         Path root = new Path(checkpoint);
         FileSystem fs = root.getFileSystem(conf);
         fs.delete(root, true);
+        fs.mkdirs(root);
         StreamMetadata.write(new StreamMetadata(input.queryId()), new Path(root, "metadata"), conf);
-        Offset end = new SerializedOffset(QueryInput.offsetJson(input.topic(), input.endOffsets()));
-        OffsetSeq offsets = new OffsetSeq(
-                JavaConverters.asScalaBufferConverter(List.<Option<Offset>>of(Option.apply(end))).asScala().toSeq(),
-                Option.apply(OffsetSeqMetadata$.MODULE$.apply(0L, System.currentTimeMillis(), spark.conf())));
-        new OffsetSeqLog(spark, checkpoint + "/offsets").add(batchId, offsets);
+        OffsetSeqLog offsetLog = new OffsetSeqLog(spark, checkpoint + "/offsets");
+        // Spark reads the batch before the last one too, as where the last one started.
+        if (batchId > 0) {
+            offsetLog.add(batchId - 1, offsetSeq(spark, input.topic(), startOffsets(input)));
+        }
+        offsetLog.add(batchId, offsetSeq(spark, input.topic(), input.endOffsets()));
         new CommitLog(spark, checkpoint + "/commits").add(batchId, new CommitMetadata(0L));
     }
 }

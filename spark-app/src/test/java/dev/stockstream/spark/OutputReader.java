@@ -130,8 +130,25 @@ final class OutputReader implements AutoCloseable {
         });
     }
 
+    /** Deletes a file or a whole directory of the root. */
     void delete(String relative) {
-        unchecked(() -> fs.delete(new Path(root, relative), false));
+        unchecked(() -> fs.delete(new Path(root, relative), true));
+    }
+
+    /** Replaces a file of the root with {@code content}, as an operator's slip would. */
+    void write(String relative, String content) {
+        unchecked(() -> {
+            try (var out = fs.create(new Path(root, relative), true)) {
+                out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return null;
+        });
+    }
+
+    /** Copies a directory of the root to {@code target} on the same file system. */
+    void copyTo(String relative, String target) {
+        unchecked(() -> org.apache.hadoop.fs.FileUtil.copy(fs, new Path(root, relative), fs, new Path(target), false,
+                fs.getConf()));
     }
 
     boolean exists(String relative) {
