@@ -2,7 +2,9 @@ package dev.stockstream.visualizer;
 
 import dev.stockstream.model.BatchRow;
 import dev.stockstream.model.OutputLayout;
+import dev.stockstream.store.BatchInput;
 import dev.stockstream.store.BatchWriter;
+import dev.stockstream.store.OffsetRange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -31,9 +34,14 @@ public final class TestBatches {
     }
 
     /** Commits through the job's protocol (a batch without quarantined ticks). */
+    /** The input a test batch claims: one offset per batch id, as if one record made each batch. */
+    public static BatchInput input(long batchId) {
+        return new BatchInput("visualizer-test", "stockTopic", Map.of(0, new OffsetRange(batchId, batchId + 1)));
+    }
+
     public static void commit(BatchWriter writer, long batchId, List<BatchRow> rows) {
         try {
-            writer.commit(batchId, rows, List.of());
+            writer.commit(batchId, input(batchId), rows, List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.stockstream.producer.source;
 
 import dev.stockstream.model.Tick;
+import dev.stockstream.model.TickRules;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -32,7 +33,7 @@ public final class SyntheticSource implements TickSource {
         int index = nextSymbol;
         nextSymbol = (nextSymbol + 1) % symbols.size();
         double logReturn = STEP_VOLATILITY * random.nextGaussian() - STEP_VOLATILITY * STEP_VOLATILITY / 2;
-        prices[index] = Math.max(0.01, prices[index] * Math.exp(logReturn));
+        prices[index] = Math.min(TickRules.MAX_PRICE, Math.max(0.01, prices[index] * Math.exp(logReturn)));
         long volume = 100L * (1 + random.nextInt(50));
         return new Tick(symbols.get(index), Math.round(prices[index] * 10_000) / 10_000.0, volume, nowMillis);
     }
