@@ -48,6 +48,7 @@ public final class QuarantinePart implements Closeable {
 
     public void write(QuarantineRecord record) throws IOException {
         out.write((record.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
+        // The second line is the first moment a part is half written: the crash tests stop the job here.
         if (++records == 2) {
             out.hflush();
             CommitStep.QUARANTINE_PART_HALF_WRITTEN.reached(batchId);
@@ -59,6 +60,15 @@ public final class QuarantinePart implements Closeable {
     public void close() throws IOException {
         out.close();
         files.rename(temp, target, Options.Rename.OVERWRITE);
+    }
+
+    /** Gives the part up after a failure: closes it under its temporary name, which the commit deletes. */
+    public void abort() {
+        try {
+            out.close();
+        } catch (IOException | RuntimeException e) {
+            // the task has failed already; the temporary file is removed with its attempt
+        }
     }
 
     public long records() {

@@ -57,39 +57,46 @@ final class PartitionAggregator implements FlatMapFunction<Iterator<InternalRow>
         PartitionSummary summary = new PartitionSummary(settings);
         QuarantinePart quarantine = null;
         int maxValueBytes = settings.quarantineMaxValueBytes();
-        while (rows.hasNext()) {
-            InternalRow row = rows.next();
-            int partition = row.getInt(partitionColumn);
-            long offset = row.getLong(offsetColumn);
-            // Spark holds the Kafka timestamp in microseconds.
-            long timestamp = Math.floorDiv(row.getLong(timestampColumn), 1000);
-            byte[] buffer;
-            int start;
-            int length;
-            if (row.isNullAt(valueColumn)) {
-                buffer = null;
-                start = 0;
-                length = 0;
-            } else if (row instanceof UnsafeRow unsafe && unsafe.getBaseObject() instanceof byte[] base) {
-                // Where the row holds the value, as UnsafeRow#getBinary finds it (a variable-length field is a long
-                // of offset and size), without the copy getBinary makes of each value.
-                long offsetAndSize = unsafe.getLong(valueColumn);
-                buffer = base;
-                start = Math.toIntExact(unsafe.getBaseOffset() - Platform.BYTE_ARRAY_OFFSET + (offsetAndSize >> 32));
-                length = (int) offsetAndSize;
-            } else {
-                buffer = row.getBinary(valueColumn);
-                start = 0;
-                length = buffer.length;
-            }
-            Rejection rejection = summary.accept(partition, offset, timestamp, buffer, start, length);
-            if (rejection != null) {
-                if (quarantine == null) {
-                    quarantine = openQuarantine();
+        try {
+            while (rows.hasNext()) {
+                InternalRow row = rows.next();
+                int partition = row.getInt(partitionColumn);
+                long offset = row.getLong(offsetColumn);
+                // Spark holds the Kafka timestamp in microseconds.
+                long timestamp = Math.floorDiv(row.getLong(timestampColumn), 1000);
+                byte[] buffer;
+                int start;
+                int length;
+                if (row.isNullAt(valueColumn)) {
+                    buffer = null;
+                    start = 0;
+                    length = 0;
+                } else if (row instanceof UnsafeRow unsafe && unsafe.getBaseObject() instanceof byte[] base) {
+                    // Where the row holds the value, as UnsafeRow#getBinary finds it (a variable-length field is a long
+                    // of offset and size), without the copy getBinary makes of each value.
+                    long offsetAndSize = unsafe.getLong(valueColumn);
+                    buffer = base;
+                    start = Math.toIntExact(unsafe.getBaseOffset() - Platform.BYTE_ARRAY_OFFSET + (offsetAndSize >> 32));
+                    length = (int) offsetAndSize;
+                } else {
+                    buffer = row.getBinary(valueColumn);
+                    start = 0;
+                    length = buffer.length;
                 }
-                quarantine.write(QuarantineRecord.of(batchId, topic, partition, offset, rejection, buffer, start, length,
-                        maxValueBytes));
+                Rejection rejection = summary.accept(partition, offset, timestamp, buffer, start, length);
+                if (rejection != null) {
+                    if (quarantine == null) {
+                        quarantine = openQuarantine();
+                    }
+                    quarantine.write(QuarantineRecord.of(batchId, topic, partition, offset, rejection, buffer, start, length,
+                            maxValueBytes));
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            if (quarantine != null) {
+                quarantine.abort();
+            }
+            throw e;
         }
         if (quarantine != null) {
             quarantine.close();
