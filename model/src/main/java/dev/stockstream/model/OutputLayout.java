@@ -13,6 +13,9 @@ import java.util.OptionalLong;
  * quarantine/batch=00000000000000000042/part-00003.jsonl   rejected records, one part per Spark task
  * quarantine/batch=00000000000000000042/_INPUT.json
  * checkpoints/                                        the streaming query's checkpoint
+ * history/date=2024-11-24/part-...parquet             compacted rows of removed batches, by trading day
+ * history/_COMPACTED                                  the last batch id in the history table
+ * quarantine-history/date=2024-11-24/part-...parquet  compacted quarantine records, by day of commit
  * </pre>
  * A batch directory is written under {@link #tempBatchDir} and renamed into place whole;
  * names starting with {@code _} are never batches. Every committed batch id has a
@@ -33,6 +36,15 @@ public final class OutputLayout {
     public static final String SUCCESS_MARKER = "_SUCCESS";
     /** Names of working copies not yet renamed into place; whatever starts with it is left over or in flight. */
     public static final String TEMP_PREFIX = "_tmp-";
+
+    public static final String HISTORY_DIR = "history";
+    public static final String QUARANTINE_HISTORY_DIR = "quarantine-history";
+    /** The last batch id whose rows and quarantine are in the history tables, as text. */
+    public static final String COMPACTED_POINTER = HISTORY_DIR + "/_COMPACTED";
+    /** The range of batch ids a compaction run is moving into the history, until it is done. */
+    public static final String COMPACTION_RUN = HISTORY_DIR + "/_RUN";
+    /** The newest batches are never removed, whatever their age: the visualizer shows up to this many. */
+    public static final int NEWEST_BATCHES_KEPT = 100;
 
     private static final String BATCH_PREFIX = "batch=";
     private static final int ID_DIGITS = 20;

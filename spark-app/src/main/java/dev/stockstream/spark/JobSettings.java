@@ -1,5 +1,6 @@
 package dev.stockstream.spark;
 
+import dev.stockstream.model.OutputLayout;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -31,11 +32,14 @@ import org.apache.spark.network.util.JavaUtils;
  * @param maxEventAhead how far a tick's {@code ts} may be ahead of its Kafka record's timestamp
  * @param maxEventBehind how far a tick's {@code ts} may be behind its Kafka record's timestamp
  * @param quarantineMaxValueBytes how many bytes of one rejected value the quarantine keeps
+ * @param batchRetention how long a committed batch's directories stay after its commit, before the
+ *                       history compaction moves them into the history tables and removes them
  */
 public record JobSettings(String bootstrapServers, String topic, URI outputRoot, Duration triggerInterval,
                           String startingOffsets, long maxOffsetsPerTrigger, boolean directKafkaScan,
                           boolean failOnDataLoss, boolean resumeFromOutput, Duration maxEventAhead,
-                          Duration maxEventBehind, int quarantineMaxValueBytes) implements java.io.Serializable {
+                          Duration maxEventBehind, int quarantineMaxValueBytes, Duration batchRetention)
+        implements java.io.Serializable {
 
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String STOCK_TOPIC = "STOCK_TOPIC";
@@ -49,6 +53,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
     public static final String STOCK_MAX_EVENT_AHEAD = "STOCK_MAX_EVENT_AHEAD";
     public static final String STOCK_MAX_EVENT_BEHIND = "STOCK_MAX_EVENT_BEHIND";
     public static final String STOCK_QUARANTINE_MAX_VALUE_BYTES = "STOCK_QUARANTINE_MAX_VALUE_BYTES";
+    public static final String STOCK_BATCH_RETENTION = "STOCK_BATCH_RETENTION";
 
     /** The largest {@link #STOCK_QUARANTINE_MAX_VALUE_BYTES}: Kafka's default largest record is 1 MiB. */
     public static final int MAX_QUARANTINE_VALUE_BYTES = 16 * 1024 * 1024;
@@ -57,7 +62,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
     public static final List<String> NAMES = List.of(KAFKA_BOOTSTRAP_SERVERS, STOCK_TOPIC, STOCK_OUTPUT_ROOT,
             STOCK_TRIGGER_INTERVAL, STOCK_STARTING_OFFSETS, STOCK_MAX_OFFSETS_PER_TRIGGER, STOCK_DIRECT_KAFKA_SCAN,
             STOCK_FAIL_ON_DATA_LOSS, STOCK_RESUME_FROM_OUTPUT, STOCK_MAX_EVENT_AHEAD, STOCK_MAX_EVENT_BEHIND,
-            STOCK_QUARANTINE_MAX_VALUE_BYTES);
+            STOCK_QUARANTINE_MAX_VALUE_BYTES, STOCK_BATCH_RETENTION);
 
     /** The defaults of {@code docs/SETTINGS.md}. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -91,7 +96,17 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         require(quarantineMaxValueBytes >= 1 && quarantineMaxValueBytes <= MAX_QUARANTINE_VALUE_BYTES,
                 STOCK_QUARANTINE_MAX_VALUE_BYTES, "must be a number of bytes from 1 to " + MAX_QUARANTINE_VALUE_BYTES,
                 quarantineMaxValueBytes);
+        require(batchRetention != null && batchRetention.compareTo(minimumRetention(triggerInterval)) >= 0,
+                STOCK_BATCH_RETENTION, "must be at least " + minimumRetention(triggerInterval).toSeconds()
+                        + "s (1m, and " + OutputLayout.NEWEST_BATCHES_KEPT + " times " + STOCK_TRIGGER_INTERVAL
+                        + ": the batches the dashboard can show)", batchRetention);
         outputRoot = withoutTrailingSlash(outputRoot);
+    }
+
+    /** The shortest retention that keeps every batch the dashboard can ask for. */
+    static Duration minimumRetention(Duration triggerInterval) {
+        Duration window = triggerInterval == null ? Duration.ZERO : triggerInterval.multipliedBy(OutputLayout.NEWEST_BATCHES_KEPT);
+        return window.compareTo(Duration.ofMinutes(1)) > 0 ? window : Duration.ofMinutes(1);
     }
 
     /** Reads the settings: defaults, then the environment, then {@code NAME=value} arguments. */
@@ -131,7 +146,8 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
                 parsePositiveInterval(STOCK_MAX_EVENT_AHEAD, values.get(STOCK_MAX_EVENT_AHEAD), "such as 1m"),
                 parsePositiveInterval(STOCK_MAX_EVENT_BEHIND, values.get(STOCK_MAX_EVENT_BEHIND), "such as 1h"),
                 (int) parseLong(STOCK_QUARANTINE_MAX_VALUE_BYTES, values.get(STOCK_QUARANTINE_MAX_VALUE_BYTES),
-                        "must be a number of bytes from 1 to " + MAX_QUARANTINE_VALUE_BYTES, 1, MAX_QUARANTINE_VALUE_BYTES));
+                        "must be a number of bytes from 1 to " + MAX_QUARANTINE_VALUE_BYTES, 1, MAX_QUARANTINE_VALUE_BYTES),
+                parseInterval(STOCK_BATCH_RETENTION, values.get(STOCK_BATCH_RETENTION)));
     }
 
     /** The same settings with some replaced, by name and in the notation of {@code docs/SETTINGS.md}. */
@@ -168,6 +184,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         values.put(STOCK_MAX_EVENT_AHEAD, maxEventAhead.toMillis() + "ms");
         values.put(STOCK_MAX_EVENT_BEHIND, maxEventBehind.toMillis() + "ms");
         values.put(STOCK_QUARANTINE_MAX_VALUE_BYTES, Integer.toString(quarantineMaxValueBytes));
+        values.put(STOCK_BATCH_RETENTION, batchRetention.toMillis() + "ms");
         return values;
     }
 
@@ -203,6 +220,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         defaults.put(STOCK_MAX_EVENT_AHEAD, "1m");
         defaults.put(STOCK_MAX_EVENT_BEHIND, "1h");
         defaults.put(STOCK_QUARANTINE_MAX_VALUE_BYTES, "65536");
+        defaults.put(STOCK_BATCH_RETENTION, "24h");
         return Map.copyOf(defaults);
     }
 

@@ -17,7 +17,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
 public interface VisualizerSettings {
 
     /** The largest N a request may ask for (trend chart, {@code ?last=N}). */
-    int MAX_BATCHES = 100;
+    int MAX_BATCHES = dev.stockstream.model.OutputLayout.NEWEST_BATCHES_KEPT;
     String BETWEEN = " must be between {min} and {max}, got ${validatedValue}";
 
     /** Batches drawn in the trend chart, and the default {@code ?last=}. */
