@@ -21,14 +21,17 @@ final class AppProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Path pidFile;
 
-    private AppProcess(String name, Process process, Path log) {
+    private AppProcess(String name, Process process, Path log, Path pidFile) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.pidFile = pidFile;
     }
 
-    static AppProcess start(String name, Path jar, Map<String, String> env, Path logDir) {
+    /** Starts the app through the launcher and records it in {@code runDir/<name>.pid} until it stops. */
+    static AppProcess start(String name, Path jar, Map<String, String> env, ChildLauncher launcher, Path logDir, Path runDir) {
         if (!Files.isRegularFile(jar)) {
             throw new PipelineStartException(name + ": " + jar + " is missing; build first with ./mvnw -B install -DskipTests");
         }
@@ -37,11 +40,20 @@ final class AppProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
+        Process process;
         try {
-            return new AppProcess(name, builder.start(), log);
+            process = launcher.start(builder);
         } catch (IOException e) {
             throw new PipelineStartException(name + ": cannot start java: " + e.getMessage(), e);
         }
+        Path pidFile = PidFile.of(runDir, name);
+        try {
+            PidFile.write(pidFile, process.toHandle());
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return new AppProcess(name, process, log, pidFile);
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails fast if the process dies. */
@@ -72,6 +84,13 @@ final class AppProcess implements AutoCloseable {
     /** SIGTERM, as Kubernetes stops a pod, then a kill if it does not stop in time. */
     @Override
     public void close() {
+        stop();
+        if (!process.isAlive()) {
+            PidFile.delete(pidFile);
+        }
+    }
+
+    private void stop() {
         if (!process.isAlive()) {
             return;
         }

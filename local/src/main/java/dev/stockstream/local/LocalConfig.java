@@ -27,6 +27,11 @@ public record LocalConfig(Path dataDir, Path appsDir, boolean fresh, String topi
         return dataDir.resolve("logs");
     }
 
+    /** Where the runner keeps the pid files of itself and its children while it runs. */
+    public Path runDir() {
+        return dataDir.resolve("run");
+    }
+
     public String dashboardUrl() {
         return "http://localhost:" + dashboardPort + "/";
     }

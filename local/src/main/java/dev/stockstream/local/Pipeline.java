@@ -29,6 +29,8 @@ import org.apache.spark.sql.streaming.StreamingQuery;
 public final class Pipeline implements AutoCloseable {
 
     private static final int STEPS = 6;
+    private static final String PRODUCER = "producer";
+    private static final String VISUALIZER = "visualizer";
 
     private final LocalConfig config;
     private final PrintStream progress;
@@ -57,8 +59,19 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void startAll() {
+        Leftovers.clear(config.runDir(), Map.of(PRODUCER, quarkusApp(PRODUCER).toString(),
+                VISUALIZER, quarkusApp(VISUALIZER).toString()), progress);
         checkPortsFree();
         prepareDataDir();
+        Path runnerPidFile = PidFile.of(config.runDir(), Leftovers.RUNNER);
+        PidFile.write(runnerPidFile, ProcessHandle.current());
+        running.push(() -> PidFile.delete(runnerPidFile));
+        ChildLauncher launcher = ChildLauncher.create();
+        running.push(launcher);
+        if (!launcher.childrenDieWithRunner()) {
+            progress.println("setpriv (util-linux) is not on the PATH: the producer and visualizer may outlive a hard kill"
+                    + " of this runner; the next start stops them");
+        }
 
         EmbeddedKafka kafka = timed("Kafka broker (KRaft)", () -> EmbeddedKafka.builder()
                 .dataDir(config.dataDir().resolve("kafka")).port(config.kafkaPort()).build().start());
@@ -69,28 +82,25 @@ public final class Pipeline implements AutoCloseable {
                 EmbeddedHdfs.at(config.dataDir().resolve("hdfs"), config.hdfsPort()).start());
         running.push(hdfs);
 
-        AppProcess producer = timed("producer", () -> {
-            AppProcess app = AppProcess.start("producer", quarkusApp("producer"), producerEnv(), config.logDir());
-            running.push(app);
-            app.awaitReady(config.producerPort());
-            return app;
-        });
+        AppProcess producer = timed(PRODUCER, () -> startApp(launcher, PRODUCER, producerEnv(), config.producerPort()));
 
         SparkSession spark = timed("Spark session local[*]", this::sparkSession);
         running.push(spark::stop);
         StreamingQuery query = timed("Spark streaming job", () -> startJob(spark));
         running.push(() -> GracefulShutdown.stopAfterBatchInHand(query, Duration.ofSeconds(30)));
 
-        timed("visualizer", () -> {
-            AppProcess app = AppProcess.start("visualizer", quarkusApp("visualizer"), visualizerEnv(), config.logDir());
-            running.push(app);
-            app.awaitReady(config.dashboardPort());
-            return app;
-        });
+        timed(VISUALIZER, () -> startApp(launcher, VISUALIZER, visualizerEnv(), config.dashboardPort()));
         progress.flush();
         if (producer == null) {
             throw new PipelineStartException("producer did not start");
         }
+    }
+
+    private AppProcess startApp(ChildLauncher launcher, String name, Map<String, String> env, int port) {
+        AppProcess app = AppProcess.start(name, quarkusApp(name), env, launcher, config.logDir(), config.runDir());
+        running.push(app);
+        app.awaitReady(port);
+        return app;
     }
 
     /** The producer's settings, by the names the Helm chart sets on its pod. */
@@ -179,6 +189,7 @@ public final class Pipeline implements AutoCloseable {
                 progress.println("Resuming from " + config.dataDir().toAbsolutePath() + " (--fresh starts over)");
             }
             Files.createDirectories(config.logDir());
+            Files.createDirectories(config.runDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + config.dataDir(), e);
         }
@@ -208,7 +219,10 @@ public final class Pipeline implements AutoCloseable {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** Stops the parts in reverse order of their start: visualizer, job, Spark session, producer, HDFS, Kafka. */
+    /**
+     * Stops the parts in reverse order of their start: visualizer, job, Spark session, producer, HDFS,
+     * Kafka; then ends the launcher's thread and deletes the runner's pid file.
+     */
     @Override
     public synchronized void close() {
         while (!running.isEmpty()) {
