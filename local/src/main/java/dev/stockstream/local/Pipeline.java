@@ -88,6 +88,7 @@ public final class Pipeline implements AutoCloseable {
         running.push(spark::stop);
         StreamingQuery query = timed("Spark streaming job", () -> startJob(spark));
         running.push(() -> GracefulShutdown.stopAfterBatchInHand(query, Duration.ofSeconds(30)));
+        running.push(new PeriodicCompaction(spark, jobSettings(config, System.getenv()), progress));
 
         timed(VISUALIZER, () -> startApp(launcher, VISUALIZER, visualizerEnv(), config.dashboardPort()));
         progress.flush();

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves committed batches older than {@code STOCK_BATCH_RETENTION} into the daily history tables
  * and then removes their directories, so the output root stays bounded however long the job runs.
+ * Each run adds one file to each day it touches (an hourly schedule: up to 24 a day).
  * One run handles a range of batch ids: it records the range ({@code history/_RUN}), writes the
  * range's rows as Parquet partitioned by trading day and its quarantine partitioned by day of
  * commit into a staging directory, renames each finished file into its table under a name made of
