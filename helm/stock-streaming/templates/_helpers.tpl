@@ -105,3 +105,17 @@ floats, which print 1000000 as 1e+06).
 {{- define "stock-streaming.number" -}}
 {{- if eq (float64 .) (float64 (int64 .)) }}{{ int64 . }}{{ else }}{{ . }}{{ end }}
 {{- end }}
+
+{{/*
+A duration in Spark's time notation (a number and us, ms, s, m or min, h, d, as the schema
+allows) in whole milliseconds, as the Spark job reads it (JavaUtils.timeStringAsMs).
+*/}}
+{{- define "stock-streaming.durationMs" -}}
+{{- $number := regexReplaceAll "^0+([0-9])" (regexFind "^[0-9]+" .) "${1}" | int64 }}
+{{- $unit := trimPrefix (regexFind "^[0-9]+" .) . }}
+{{- $ms := dict "us" 0 "ms" 1 "s" 1000 "m" 60000 "min" 60000 "h" 3600000 "d" 86400000 }}
+{{- if not (hasKey $ms $unit) }}
+{{- fail (printf "%q is no duration in Spark's time notation" .) }}
+{{- end }}
+{{- if eq $unit "us" }}{{ div $number 1000 }}{{ else }}{{ mul $number (get $ms $unit) }}{{ end }}
+{{- end }}

@@ -41,4 +41,71 @@ reads them itself, so they reach it whether or not the spark-operator's mutating
 - {{ printf "STOCK_MAX_EVENT_AHEAD=%s" .Values.stock.maxEventAhead | quote }}
 - {{ printf "STOCK_MAX_EVENT_BEHIND=%s" .Values.stock.maxEventBehind | quote }}
 - {{ printf "STOCK_QUARANTINE_MAX_VALUE_BYTES=%s" (include "stock-streaming.number" .Values.stock.quarantineMaxValueBytes) | quote }}
+- {{ printf "STOCK_BATCH_RETENTION=%s" .Values.stock.batchRetention | quote }}
+{{- end }}
+
+{{/*
+What the streaming job and the history compaction share in their spec, so the two stay in step:
+the image and the jar, every job setting as arguments, the Spark version and the Spark
+configuration. Call with (dict "ctx" $ "mainClass" "dev.stockstream.spark.StockStreamingJob").
+*/}}
+{{- define "stock-streaming.spark.application" -}}
+{{- $ctx := .ctx -}}
+type: Java
+mode: cluster
+image: {{ include "stock-streaming.projectImage" (dict "ctx" $ctx "image" $ctx.Values.spark.image) | quote }}
+imagePullPolicy: {{ $ctx.Values.spark.image.pullPolicy }}
+{{- with $ctx.Values.global.imagePullSecrets }}
+imagePullSecrets:
+  {{- range . }}
+  - {{ .name | quote }}
+  {{- end }}
+{{- end }}
+mainClass: {{ .mainClass }}
+mainApplicationFile: local:///opt/stockstream/stock-spark-app.jar
+# The job's settings as NAME=value arguments, not driver env: env needs the operator's webhook.
+arguments:
+  {{- include "stock-streaming.spark.arguments" $ctx | nindent 2 }}
+sparkVersion: {{ $ctx.Values.spark.sparkVersion | quote }}
+{{- if or $ctx.Values.hdfs.enabled $ctx.Values.spark.sparkConf }}
+sparkConf:
+  {{- if $ctx.Values.hdfs.enabled }}
+  # Files the job creates get the replication the chart's HDFS can hold.
+  spark.hadoop.dfs.replication: {{ $ctx.Values.hdfs.replication | int | quote }}
+  {{- end }}
+  {{- range $key, $value := $ctx.Values.spark.sparkConf }}
+  {{ $key }}: {{ $value | toString | quote }}
+  {{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+What the driver and the executors of both Spark jobs share: their pods' labels, the JVM options
+and the security contexts. Call with (dict "ctx" $ "labels" $labels).
+*/}}
+{{- define "stock-streaming.spark.pod" -}}
+labels:
+  {{- .labels | nindent 2 }}
+javaOptions: {{ .ctx.Values.spark.javaOptions | quote }}
+podSecurityContext:
+  {{- toYaml .ctx.Values.spark.podSecurityContext | nindent 2 }}
+securityContext:
+  {{- toYaml .ctx.Values.spark.securityContext | nindent 2 }}
+{{- end }}
+
+{{/*
+Name of the history compaction's ScheduledSparkApplication. The operator names each run
+"<this name>-<UnixNano, 19 digits>", puts the run's name in a label of its pods (at most 63
+characters) and names its UI Service "<run>-ui-svc" (a DNS label, at most 63): so at most 36.
+*/}}
+{{- define "stock-streaming.history.name" -}}
+{{- include "stock-streaming.fullname" . | trunc 28 | trimSuffix "-" }}-history
+{{- end }}
+
+{{/*
+Labels of the ScheduledSparkApplication, which the operator copies onto every run (the
+SparkApplications it creates), and of the runs' driver and executor pods.
+*/}}
+{{- define "stock-streaming.history.labels" -}}
+{{- include "stock-streaming.labels" (dict "ctx" . "component" "history-compaction") }}
 {{- end }}

@@ -37,6 +37,7 @@ class ChartRenderTest {
                         "hdfs.datanode.replicas", 3, "hdfs.replication", 3)),
                 Arguments.of("no topic job, no RBAC, no service account", Map.of("kafka.topic.create", false,
                         "spark.rbac.create", false, "spark.serviceAccount.create", false)),
+                Arguments.of("no history compaction", Map.of("history.enabled", false)),
                 Arguments.of("image registry and pull secret", Map.of("global.imageRegistry", "registry.example.com/team",
                         "global.imagePullSecrets[0].name", "regcred")));
     }
@@ -56,8 +57,8 @@ class ChartRenderTest {
 
         assertThat(rendered.objects()).isNotEmpty();
         for (JsonNode object : rendered.objects()) {
-            if (StrictModels.SPARK_APPLICATION.equals(StrictModels.typeOf(object))) {
-                assertThat(SparkApplicationSchema.validate(object)).as(rendered.names()).isEmpty();
+            if (SparkOperatorCrds.isCustomResource(object)) {
+                assertThat(SparkOperatorCrds.validate(object)).as(rendered.names()).isEmpty();
                 StrictModels.metadata(object);
             } else {
                 HasMetadata model = StrictModels.parse(object);
@@ -113,7 +114,7 @@ class ChartRenderTest {
         ObjectNode application = (ObjectNode) Chart.render().ofKind("SparkApplication").get(0).deepCopy();
         ((ObjectNode) application.path("spec").path("executor")).put("instance", 5);
 
-        assertThat(SparkApplicationSchema.validate(application)).anyMatch(m -> m.contains("instance"));
+        assertThat(SparkOperatorCrds.validate(application)).anyMatch(m -> m.contains("instance"));
     }
 
     @Test
@@ -130,6 +131,7 @@ class ChartRenderTest {
         assertThat(rendered.component("Job", "hdfs-init")).isNotNull();
         assertThat(Chart.renderTestHooks(Map.of()).component("Pod", "test-dashboard")).isNotNull();
         assertThat(rendered.ofKind("SparkApplication")).hasSize(1);
+        assertThat(rendered.ofKind("ScheduledSparkApplication")).hasSize(1);
     }
 
     static Map<String, PodSpec> podSpecs(Rendered rendered) {

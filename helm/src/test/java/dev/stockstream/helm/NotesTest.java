@@ -40,4 +40,12 @@ class NotesTest {
                 "helm upgrade stock-streaming helm/stock-streaming --namespace streaming --reuse-values --set spark.executor.instances=5",
                 "resumes from its checkpoint, exactly once per batch id");
     }
+
+    @Test
+    void notesTellHowToSeeTheHistoryCompactionAndItsRunsOnlyWhenItIsEnabled() {
+        assertThat(notes("streaming", Map.of())).contains(
+                "kubectl --namespace streaming get scheduledsparkapplication stock-streaming-history",
+                "kubectl --namespace streaming get sparkapplication -l sparkoperator.k8s.io/scheduled-app-name=stock-streaming-history");
+        assertThat(notes("streaming", Map.of("history.enabled", false))).doesNotContain("scheduledsparkapplication");
+    }
 }

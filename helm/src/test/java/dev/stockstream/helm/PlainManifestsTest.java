@@ -16,7 +16,7 @@ class PlainManifestsTest {
     static final String HEADER = """
             # Generated from helm/stock-streaming with its default values: do not edit, run k8s/regenerate.sh.
             # What `helm template stock-streaming helm/stock-streaming --skip-tests` prints (the tests run the same Helm library).
-            # Needs the spark-operator for the SparkApplication; see helm/README.md.
+            # Needs the spark-operator for the SparkApplication and the ScheduledSparkApplication; see helm/README.md.
             """;
 
     @Test

@@ -16,7 +16,7 @@ class SparkApplicationTest {
 
     private static JsonNode spec(Map<String, ?> sets) {
         JsonNode application = Workloads.sparkApplication(Chart.render(sets));
-        assertThat(SparkApplicationSchema.validate(application)).isEmpty();
+        assertThat(SparkOperatorCrds.validate(application)).isEmpty();
         return application.path("spec");
     }
 
@@ -127,9 +127,10 @@ class SparkApplicationTest {
     }
 
     @Test
-    void shouldPassTheDataLossResumeEventTimeAndQuarantineValuesAsTheJobParsesThem() {
+    void shouldPassTheDataLossResumeEventTimeQuarantineAndRetentionValuesAsTheJobParsesThem() {
         Map<String, Object> sets = Map.of("stock.failOnDataLoss", false, "stock.resumeFromOutput", true,
-                "stock.maxEventAhead", "30s", "stock.maxEventBehind", "10min", "stock.quarantineMaxValueBytes", 16777216);
+                "stock.maxEventAhead", "30s", "stock.maxEventBehind", "10min", "stock.quarantineMaxValueBytes", 16777216,
+                "stock.batchRetention", "90min");
         spec(sets);
 
         assertThat(Workloads.sparkArguments(Chart.render(sets)))
@@ -137,6 +138,7 @@ class SparkApplicationTest {
                 .containsEntry("STOCK_RESUME_FROM_OUTPUT", "true")
                 .containsEntry("STOCK_MAX_EVENT_AHEAD", "30s")
                 .containsEntry("STOCK_MAX_EVENT_BEHIND", "10min")
-                .containsEntry("STOCK_QUARANTINE_MAX_VALUE_BYTES", "16777216");
+                .containsEntry("STOCK_QUARANTINE_MAX_VALUE_BYTES", "16777216")
+                .containsEntry("STOCK_BATCH_RETENTION", "90min");
     }
 }

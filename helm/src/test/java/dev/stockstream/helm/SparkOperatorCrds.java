@@ -16,30 +16,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SparkApplication CRD's OpenAPI v3 schema (copied into test resources, see
- * {@code crds/README.md}), made strict: the API server prunes fields a structural schema does not
- * declare, silently, so every object schema that lists its properties here also rejects others
- * (unless it says {@code x-kubernetes-preserve-unknown-fields}).
+ * The OpenAPI v3 schemas of the spark-operator's CRDs the chart renders, SparkApplication and
+ * ScheduledSparkApplication (copied into test resources, see {@code crds/README.md}), made
+ * strict: the API server prunes fields a structural schema does not declare, silently, so every
+ * object schema that lists its properties here also rejects others (unless it says
+ * {@code x-kubernetes-preserve-unknown-fields}).
  */
-public final class SparkApplicationSchema {
+public final class SparkOperatorCrds {
 
-    private static final JsonSchema SCHEMA = load();
+    private static final Map<String, JsonSchema> SCHEMAS = Map.of(
+            StrictModels.SPARK_APPLICATION, load("sparkoperator.k8s.io_sparkapplications.yaml"),
+            StrictModels.SCHEDULED_SPARK_APPLICATION, load("sparkoperator.k8s.io_scheduledsparkapplications.yaml"));
 
-    private SparkApplicationSchema() {
+    private SparkOperatorCrds() {
     }
 
-    /** Validation messages for the object; empty when it is a valid SparkApplication. */
-    public static List<String> validate(JsonNode sparkApplication) {
-        return SCHEMA.validate(sparkApplication).stream().map(ValidationMessage::getMessage).sorted().toList();
+    /** Whether the object is of one of these CRDs (and so has no fabric8 model). */
+    public static boolean isCustomResource(JsonNode object) {
+        return SCHEMAS.containsKey(StrictModels.typeOf(object));
     }
 
-    private static JsonSchema load() {
-        try (InputStream crd = SparkApplicationSchema.class.getResourceAsStream(
-                "/crds/sparkoperator.k8s.io_sparkapplications.yaml")) {
+    /** Validation messages for the object against the CRD of its apiVersion and kind; empty when it is valid. */
+    public static List<String> validate(JsonNode object) {
+        JsonSchema schema = SCHEMAS.get(StrictModels.typeOf(object));
+        if (schema == null) {
+            throw new IllegalArgumentException("no spark-operator CRD for " + StrictModels.typeOf(object));
+        }
+        return schema.validate(object).stream().map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    private static JsonSchema load(String file) {
+        try (InputStream crd = SparkOperatorCrds.class.getResourceAsStream("/crds/" + file)) {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(crd);
             JsonNode version = root.path("spec").path("versions").get(0);
             if (!"v1beta2".equals(version.path("name").asText())) {
-                throw new IllegalStateException("the CRD's first version is " + version.path("name") + ", not v1beta2");
+                throw new IllegalStateException(file + ": the CRD's first version is " + version.path("name") + ", not v1beta2");
             }
             ObjectNode schema = (ObjectNode) version.path("schema").path("openAPIV3Schema").deepCopy();
             closeObjects(schema);
@@ -61,7 +72,7 @@ public final class SparkApplicationSchema {
                 closeObjects(fields.next().getValue());
             }
         } else if (node != null && node.isArray()) {
-            node.forEach(SparkApplicationSchema::closeObjects);
+            node.forEach(SparkOperatorCrds::closeObjects);
         }
     }
 }

@@ -40,6 +40,7 @@ public final class StrictModels {
             "rbac.authorization.k8s.io/v1/RoleBinding", RoleBinding.class);
 
     public static final String SPARK_APPLICATION = "sparkoperator.k8s.io/v1beta2/SparkApplication";
+    public static final String SCHEDULED_SPARK_APPLICATION = "sparkoperator.k8s.io/v1beta2/ScheduledSparkApplication";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -64,7 +65,7 @@ public final class StrictModels {
         Class<? extends HasMetadata> model = MODELS.get(typeOf(object));
         if (model == null) {
             throw new IllegalArgumentException("no Kubernetes model for " + typeOf(object)
-                    + " (the chart renders only " + MODELS.keySet() + " and " + SPARK_APPLICATION + ")");
+                    + " (the chart renders only " + MODELS.keySet() + " and " + SPARK_APPLICATION + ", " + SCHEDULED_SPARK_APPLICATION + ")");
         }
         return convert(object, model);
     }

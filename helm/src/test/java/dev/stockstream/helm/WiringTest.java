@@ -78,12 +78,26 @@ class WiringTest {
     }
 
     @Test
-    void theSparkApplicationRunsTheJobsMainClass() {
-        String mainClass = Workloads.sparkApplication(defaults).path("spec").path("mainClass").asText();
-        String source = AppSources.read(AppSources.app("spark-app").resolve(
-                "src/main/java/" + mainClass.replace('.', '/') + ".java"));
+    void theHistoryCompactionGetsExactlyTheSettingsItReadsAsArgumentsAndNoneAsEnv() {
+        List<String> jobSettings = AppSources.sparkJobSettings();
 
-        assertThat(source).contains("public static void main(String");
+        assertThat(Workloads.historyArguments(defaults).keySet()).containsExactlyInAnyOrderElementsOf(jobSettings);
+        for (String role : List.of("driver", "executor")) {
+            assertThat(Workloads.historyEnv(defaults, role).keySet()).as("history %s env", role)
+                    .doesNotContainAnyElementsOf(jobSettings);
+        }
+    }
+
+    @Test
+    void theSparkApplicationsRunTheJobsMainClasses() {
+        Map<String, String> mainClasses = Map.of(
+                "SparkApplication", Workloads.sparkApplication(defaults).path("spec").path("mainClass").asText(),
+                "ScheduledSparkApplication", Workloads.historyTemplate(defaults).path("mainClass").asText());
+
+        assertThat(mainClasses).containsEntry("SparkApplication", "dev.stockstream.spark.StockStreamingJob")
+                .containsEntry("ScheduledSparkApplication", "dev.stockstream.spark.HistoryCompactionJob");
+        mainClasses.forEach((kind, mainClass) -> assertThat(AppSources.read(AppSources.app("spark-app").resolve(
+                "src/main/java/" + mainClass.replace('.', '/') + ".java"))).as(kind).contains("public static void main(String"));
     }
 
     @Test

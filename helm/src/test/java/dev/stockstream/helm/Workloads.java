@@ -43,8 +43,17 @@ public final class Workloads {
 
     /** Env of the SparkApplication's driver or executor ({@code role}), as name -> value. */
     public static Map<String, String> sparkEnv(Rendered rendered, String role) {
+        return env(sparkApplication(rendered).path("spec"), role);
+    }
+
+    /** Env of the history compaction's driver or executor ({@code role}), as name -> value. */
+    public static Map<String, String> historyEnv(Rendered rendered, String role) {
+        return env(historyTemplate(rendered), role);
+    }
+
+    private static Map<String, String> env(JsonNode applicationSpec, String role) {
         Map<String, String> env = new LinkedHashMap<>();
-        for (JsonNode var : sparkApplication(rendered).path("spec").path(role).path("env")) {
+        for (JsonNode var : applicationSpec.path(role).path("env")) {
             env.put(var.path("name").asText(), var.path("value").asText());
         }
         return env;
@@ -55,25 +64,48 @@ public final class Workloads {
      * name -> value; an argument without {@code =} or a name given twice fails.
      */
     public static Map<String, String> sparkArguments(Rendered rendered) {
+        return arguments(sparkApplication(rendered).path("spec"), "SparkApplication");
+    }
+
+    /** The same for the history compaction: its template's {@code arguments}, as name -> value. */
+    public static Map<String, String> historyArguments(Rendered rendered) {
+        return arguments(historyTemplate(rendered), "ScheduledSparkApplication");
+    }
+
+    private static Map<String, String> arguments(JsonNode applicationSpec, String what) {
         Map<String, String> arguments = new LinkedHashMap<>();
-        for (JsonNode argument : sparkApplication(rendered).path("spec").path("arguments")) {
+        for (JsonNode argument : applicationSpec.path("arguments")) {
             String text = argument.asText();
             int equals = text.indexOf('=');
             if (equals <= 0) {
-                throw new AssertionError("SparkApplication argument '" + text + "' is not NAME=value");
+                throw new AssertionError(what + " argument '" + text + "' is not NAME=value");
             }
             if (arguments.put(text.substring(0, equals), text.substring(equals + 1)) != null) {
-                throw new AssertionError("SparkApplication arguments set " + text.substring(0, equals) + " twice");
+                throw new AssertionError(what + " arguments set " + text.substring(0, equals) + " twice");
             }
         }
         return arguments;
     }
 
     public static JsonNode sparkApplication(Rendered rendered) {
-        List<JsonNode> applications = rendered.ofKind("SparkApplication");
-        if (applications.size() != 1) {
-            throw new AssertionError("expected one SparkApplication, found " + applications.size());
+        return theOne(rendered, "SparkApplication");
+    }
+
+    /** The history compaction's ScheduledSparkApplication. */
+    public static JsonNode historyCompaction(Rendered rendered) {
+        return theOne(rendered, "ScheduledSparkApplication");
+    }
+
+    /** The SparkApplication spec each run of the history compaction is created from. */
+    public static JsonNode historyTemplate(Rendered rendered) {
+        return historyCompaction(rendered).path("spec").path("template");
+    }
+
+    private static JsonNode theOne(Rendered rendered, String kind) {
+        List<JsonNode> objects = rendered.ofKind(kind);
+        if (objects.size() != 1) {
+            throw new AssertionError("expected one " + kind + ", found " + objects.size());
         }
-        return applications.get(0);
+        return objects.get(0);
     }
 }
