@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves committed batches older than {@code STOCK_BATCH_RETENTION} into the daily history tables
  * and then removes their directories, so the output root stays bounded however long the job runs.
- * Each run adds one file to each day it touches (an hourly schedule: up to 24 a day).
+ * Each run adds one file to each day it touches; once a day is over (before the day of now minus
+ * the retention), its files are merged into one ({@link DayMerge}).
  * One run handles a range of batch ids: it records the range ({@code history/_RUN}), writes the
  * range's rows as Parquet partitioned by trading day and its quarantine partitioned by day of
  * commit into a staging directory, renames each finished file into its table under a name made of
@@ -81,6 +82,20 @@ final class HistoryCompaction {
 
     /** Compacts and removes what is due; returns the range handled, or {@link Result#NOTHING}. */
     Result run() throws IOException {
+        DayMerge days = new DayMerge(spark, fs);
+        List<Path> tables = List.of(path(OutputLayout.HISTORY_DIR), path(OutputLayout.QUARANTINE_HISTORY_DIR));
+        for (Path table : tables) {
+            days.restore(table);
+        }
+        Result result = compactDue();
+        LocalDate firstOpenDay = LocalDate.ofInstant(clock.instant().minus(settings.batchRetention()), ZoneOffset.UTC);
+        for (Path table : tables) {
+            days.mergeDaysBefore(table, firstOpenDay);
+        }
+        return result;
+    }
+
+    private Result compactDue() throws IOException {
         long[] range = readRange();
         if (range == null) {
             range = planRange();

@@ -97,8 +97,8 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
                 STOCK_QUARANTINE_MAX_VALUE_BYTES, "must be a number of bytes from 1 to " + MAX_QUARANTINE_VALUE_BYTES,
                 quarantineMaxValueBytes);
         require(batchRetention != null && batchRetention.compareTo(minimumRetention(triggerInterval)) >= 0,
-                STOCK_BATCH_RETENTION, "must be at least " + minimumRetention(triggerInterval).toSeconds()
-                        + "s (1m, and " + OutputLayout.NEWEST_BATCHES_KEPT + " times " + STOCK_TRIGGER_INTERVAL
+                STOCK_BATCH_RETENTION, "must be at least " + notation(minimumRetention(triggerInterval))
+                        + " (1m, and " + OutputLayout.NEWEST_BATCHES_KEPT + " times " + STOCK_TRIGGER_INTERVAL
                         + ": the batches the dashboard can show)", batchRetention);
         outputRoot = withoutTrailingSlash(outputRoot);
     }
@@ -303,6 +303,18 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         return text.endsWith("/") && uri.getPath().length() > 1 ? URI.create(text.substring(0, text.length() - 1)) : uri;
     }
 
+    /** A duration in the notation it is set in: {@code 24h}, {@code 90s}, {@code 1500ms}. */
+    private static String notation(Duration duration) {
+        long millis = duration.toMillis();
+        for (Map.Entry<String, Long> unit : List.of(Map.entry("d", 86_400_000L), Map.entry("h", 3_600_000L),
+                Map.entry("m", 60_000L), Map.entry("s", 1_000L))) {
+            if (millis != 0 && millis % unit.getValue() == 0) {
+                return millis / unit.getValue() + unit.getKey();
+            }
+        }
+        return millis + "ms";
+    }
+
     private static void require(boolean ok, String name, String rule, Object value) {
         if (!ok) {
             throw bad(name, rule, value);
@@ -310,7 +322,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
     }
 
     private static IllegalArgumentException bad(String name, String rule, Object value) {
-        String shown = value == null ? "nothing" : "'" + value + "'";
+        String shown = value == null ? "nothing" : "'" + (value instanceof Duration duration ? notation(duration) : value) + "'";
         return new IllegalArgumentException(name + " " + rule + ", got " + shown);
     }
 }

@@ -74,6 +74,13 @@ class HistoryCompactionTest {
         assertThat(spark().read().parquet(settings.resolve(OutputLayout.QUARANTINE_HISTORY_DIR)).count())
                 .isEqualTo((next - OutputLayout.NEWEST_BATCHES_KEPT + 9) / 10);
         assertThat(quarantined).isEqualTo((next + 9) / 10);
+        FileSystem fs = new Path(settings.outputRoot()).getFileSystem(hadoop());
+        for (String table : List.of(OutputLayout.HISTORY_DIR, OutputLayout.QUARANTINE_HISTORY_DIR)) {
+            for (var day : fs.listStatus(new Path(settings.resolve(table)), p -> p.getName().startsWith("date="))) {
+                assertThat(fs.listStatus(day.getPath(), p -> p.getName().endsWith(".parquet")))
+                        .as("files of %s after four runs, merged once the day is over", day.getPath()).hasSize(1);
+            }
+        }
         try (OutputReader output = new OutputReader(settings.outputRoot())) {
             assertThat(output.latestPointer()).hasValue(next - 1);
         }
@@ -106,6 +113,33 @@ class HistoryCompactionTest {
                 .collectAsList().forEach(row -> inHistory.put(row.getString(0), row.getLong(1)));
         assertThat(inHistory).isEqualTo(expected);
         assertThat(new HistoryCompaction(spark(), settings, LATER).run()).isEqualTo(HistoryCompaction.Result.NOTHING);
+    }
+
+    @Test
+    void aDayThatAKilledMergeLeftAsideIsPutBackBeforeAnythingIsAddedToIt() throws Exception {
+        JobSettings settings = settings("history-aside");
+        BatchWriter writer = new BatchWriter(settings.outputRoot(), hadoop());
+        long id = 0;
+        for (; id < 150; id++) {
+            commit(writer, id, new TreeMap<>());
+        }
+        new HistoryCompaction(spark(), settings, LATER).run();
+        FileSystem fs = new Path(settings.outputRoot()).getFileSystem(hadoop());
+        Path day = new Path(settings.resolve(OutputLayout.HISTORY_DIR + "/date=2024-11-24"));
+        assertThat(fs.rename(day, new Path(settings.resolve(OutputLayout.HISTORY_DIR + "/_old-date=2024-11-24-killed")))).isTrue();
+        for (; id < 300; id++) {
+            commit(writer, id, new TreeMap<>());
+        }
+
+        new HistoryCompaction(spark(), settings, LATER).run();
+
+        Map<String, Long> expected = new TreeMap<>();
+        committedBefore(300 - OutputLayout.NEWEST_BATCHES_KEPT, expected);
+        Map<String, Long> inHistory = new TreeMap<>();
+        spark().read().parquet(settings.resolve(OutputLayout.HISTORY_DIR)).groupBy("symbol").sum("tick_count")
+                .collectAsList().forEach(row -> inHistory.put(row.getString(0), row.getLong(1)));
+        assertThat(inHistory).isEqualTo(expected);
+        assertThat(fs.listStatus(new Path(settings.resolve(OutputLayout.HISTORY_DIR)), p -> p.getName().startsWith("_old-"))).isEmpty();
     }
 
     @Test

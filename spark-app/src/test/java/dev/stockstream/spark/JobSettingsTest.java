@@ -44,6 +44,17 @@ class JobSettingsTest {
     }
 
     @Test
+    void aRetentionShorterThanTheBatchesTheDashboardCanShowIsRefused() {
+        assertThatThrownBy(() -> JobSettings.fromEnvironmentAndArgs(Map.of(), "STOCK_TRIGGER_INTERVAL=20m"))
+                .hasMessageStartingWith("STOCK_BATCH_RETENTION must be at least 2000m (")
+                .hasMessageContaining("got '1d'");
+        assertThatThrownBy(() -> JobSettings.fromEnvironmentAndArgs(Map.of(), "STOCK_BATCH_RETENTION=30s"))
+                .hasMessageStartingWith("STOCK_BATCH_RETENTION must be at least 500s (");
+        assertThat(JobSettings.fromEnvironmentAndArgs(Map.of(), "STOCK_TRIGGER_INTERVAL=20m", "STOCK_BATCH_RETENTION=2000m")
+                .batchRetention()).isEqualTo(Duration.ofMinutes(2000));
+    }
+
+    @Test
     void theSettingsLeftToTheirDefaultsAreNamed() {
         assertThat(JobSettings.defaulted(Map.of("STOCK_TOPIC", "t", "STOCK_OUTPUT_ROOT", " "), "KAFKA_BOOTSTRAP_SERVERS=k:1"))
                 .contains("STOCK_OUTPUT_ROOT", "STOCK_TRIGGER_INTERVAL")
@@ -109,7 +120,8 @@ class JobSettingsTest {
                 Duration.ofSeconds(5), "1m", Duration.ofMinutes(1), "1min", Duration.ofMinutes(1), " 2H ",
                 Duration.ofHours(2), "250", Duration.ofMillis(250));
         intervals.forEach((text, expected) -> assertThat(
-                JobSettings.fromEnvironmentAndArgs(Map.of(), "STOCK_TRIGGER_INTERVAL=" + text).triggerInterval())
+                JobSettings.fromEnvironmentAndArgs(Map.of(), "STOCK_TRIGGER_INTERVAL=" + text, "STOCK_BATCH_RETENTION=30d")
+                        .triggerInterval())
                 .as(text).isEqualTo(expected));
         assertThat(JobSettings.fromEnvironmentAndArgs(Map.of(), "STOCK_DIRECT_KAFKA_SCAN=false").directKafkaScan()).isFalse();
         assertThatThrownBy(() -> JobSettings.fromEnvironmentAndArgs(Map.of(), "STOCK_TRIGGER_INTERVAL=-5s"))

@@ -43,6 +43,9 @@ public final class RetentionBench {
         long batches = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
         try (EmbeddedHdfs hdfs = EmbeddedHdfs.startDefault()) {
             SparkSession spark = KafkaHdfsSparkExtension.localSpark("local[2]", "retention-bench");
+            // Each small file's close polls the NameNode until the one datanode has reported its block;
+            // polling sooner measures the layout rather than that wait.
+            spark.sparkContext().hadoopConfiguration().set("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "2");
             URI root = URI.create(hdfs.uri() + "/retention-bench");
             JobSettings settings = JobSettings.fromEnvironmentAndArgs(Map.of(), "STOCK_OUTPUT_ROOT=" + root,
                     "STOCK_BATCH_RETENTION=1h");
