@@ -9,6 +9,7 @@ import dev.stockstream.model.QuarantineRecord;
 import dev.stockstream.model.RejectReason;
 import dev.stockstream.model.Rejection;
 import dev.stockstream.store.BatchInput;
+import dev.stockstream.store.BatchReader;
 import dev.stockstream.store.BatchWriter;
 import dev.stockstream.store.OffsetRange;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hadoop.fs.ContentSummary;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -47,14 +51,24 @@ class HistoryCompactionTest {
         Map<String, Long> committed = new TreeMap<>();
         long quarantined = 0;
         List<Long> objects = new ArrayList<>();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+        Thread dashboard = new Thread(() -> readNewest(settings, reading, readerFailure), "dashboard-like reader");
+        dashboard.start();
         long next = 0;
-        for (int round = 0; round < 4; round++) {
-            for (int i = 0; i < 150; i++, next++) {
-                quarantined += commit(writer, next, committed);
+        try {
+            for (int round = 0; round < 4; round++) {
+                for (int i = 0; i < 150; i++, next++) {
+                    quarantined += commit(writer, next, committed);
+                }
+                new HistoryCompaction(spark(), settings, LATER).run();
+                objects.add(objectsOutsideHistory(settings));
             }
-            new HistoryCompaction(spark(), settings, LATER).run();
-            objects.add(objectsOutsideHistory(settings));
+        } finally {
+            reading.set(false);
+            dashboard.join();
         }
+        assertThat(readerFailure.get()).as("what a reader of the newest batches met while old ones were removed").isNull();
 
         assertThat(objects.get(3)).as("objects of batches/ and quarantine/ after each run: %s", objects)
                 .isLessThanOrEqualTo(objects.get(1));
@@ -158,6 +172,22 @@ class HistoryCompactionTest {
 
         assertThat(result.batches()).isEqualTo(10);
         assertThat(result.rows()).isEqualTo(9 * 2);
+    }
+
+    /** Reads the pointer and the newest batches below it, as the dashboard does, until told to stop. */
+    private static void readNewest(JobSettings settings, AtomicBoolean reading, AtomicReference<Throwable> failure) {
+        try (BatchReader reader = BatchReader.open(settings.outputRoot(), hadoop())) {
+            while (reading.get()) {
+                OptionalLong latest = reader.latestBatchId();
+                if (latest.isPresent()) {
+                    for (long id = latest.getAsLong(); id > latest.getAsLong() - 20 && id >= 0; id--) {
+                        assertThat(reader.readBatch(id)).as("batch %d below the pointer %d", id, latest.getAsLong()).isNotNull();
+                    }
+                }
+            }
+        } catch (Throwable e) {
+            failure.set(e);
+        }
     }
 
     /** Batch {@code id}: two symbols, one tick each, on day one or two; every tenth batch quarantines a record. */

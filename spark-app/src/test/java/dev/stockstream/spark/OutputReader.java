@@ -130,6 +130,14 @@ final class OutputReader implements AutoCloseable {
         });
     }
 
+    /** Files and directories under a path of the root, itself included. */
+    long objects(String relative) {
+        return unchecked(() -> {
+            var summary = fs.getContentSummary(new Path(root, relative));
+            return summary.getFileCount() + summary.getDirectoryCount();
+        });
+    }
+
     /** Deletes a file or a whole directory of the root. */
     void delete(String relative) {
         unchecked(() -> fs.delete(new Path(root, relative), true));

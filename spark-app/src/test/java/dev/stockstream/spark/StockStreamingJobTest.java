@@ -163,6 +163,26 @@ class StockStreamingJobTest {
     }
 
     @Test
+    void theCheckpointKeepsABoundedNumberOfFilesHoweverManyBatchesRun() throws Exception {
+        String topic = "checkpoint-bound";
+        KafkaHdfsSparkExtension.kafka().createTopic(topic, 1);
+        JobSettings settings = withBatches(KafkaHdfsSparkExtension.settings(topic, "checkpoint-bound"), 100);
+        produce(topic, 1, 23_000, Duration.ZERO, new HashMap<>());
+        StreamingQuery query = StockStreamingJob.start(settings, KafkaHdfsSparkExtension.spark());
+        try (OutputReader output = new OutputReader(settings.outputRoot())) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> output.latestPointer().orElse(-1) >= 130 || !query.isActive());
+            long atHalf = output.objects(OutputLayout.CHECKPOINTS_DIR);
+            query.processAllAvailable();
+            long atEnd = output.objects(OutputLayout.CHECKPOINTS_DIR);
+
+            assertThat(output.latestPointer().orElse(-1)).isGreaterThanOrEqualTo(220);
+            assertThat(atEnd).as("checkpoint objects after 130 batches: %d; after 230", atHalf).isLessThanOrEqualTo(atHalf + 10);
+        } finally {
+            query.stop();
+        }
+    }
+
+    @Test
     void aConcurrentReaderNeverSeesAHalfWrittenBatchDirectory() throws Exception {
         String topic = "concurrent-reader";
         KafkaHdfsSparkExtension.kafka().createTopic(topic, 2);
