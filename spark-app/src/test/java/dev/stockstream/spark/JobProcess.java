@@ -36,6 +36,8 @@ final class JobProcess implements AutoCloseable {
                 .filter(argument -> argument.startsWith("--add-opens"))
                 .forEach(command::add);
         command.addAll(jvmOptions);
+        // A halted job runs no shutdown hook to delete its scratch directories: keep them in target/, not /tmp.
+        command.add("-Dspark.local.dir=" + Path.of("target", "spark-local").toAbsolutePath());
         command.addAll(List.of("-Dspark.master=local[2]", "-Dspark.driver.host=localhost",
                 "-Dspark.driver.bindAddress=localhost", "-Dspark.ui.enabled=false"));
         EmbeddedHdfs.CLIENT_SETTINGS.forEach((name, value) -> command.add("-Dspark.hadoop." + name + "=" + value));
