@@ -147,7 +147,9 @@ public final class Pipeline implements AutoCloseable {
                 .config("spark.driver.host", "localhost")
                 .config("spark.driver.bindAddress", "localhost")
                 .config("spark.ui.port", config.sparkUiPort())
-                .config("spark.ui.showConsoleProgress", false);
+                .config("spark.ui.showConsoleProgress", false)
+                // Spark's scratch in the data directory: a runner killed hard runs no hook to delete it from /tmp.
+                .config("spark.local.dir", config.dataDir().resolve("spark-local").toAbsolutePath().toString());
         EmbeddedHdfs.CLIENT_SETTINGS.forEach((name, value) -> builder.config("spark.hadoop." + name, value));
         return builder.getOrCreate();
     }
