@@ -108,15 +108,6 @@ public final class BatchWriter {
         attempt.commit(rows);
     }
 
-    /** The input batch {@code batchId} recorded, or null when it has no record (or no such batch). */
-    public BatchInput readInput(long batchId) throws IOException {
-        try (InputStream in = files.open(path(OutputLayout.batchDir(batchId) + "/" + OutputLayout.INPUT_FILE))) {
-            return BatchInput.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (FileNotFoundException e) {
-            return null;
-        }
-    }
-
     /** The committed pointer's batch id, or empty before the first batch (or when it holds no id). */
     public OptionalLong latestBatchId() throws IOException {
         String content = readPointer();

@@ -70,8 +70,4 @@ public final class QuarantinePart implements Closeable {
             // the task has failed already; the temporary file is removed with its attempt
         }
     }
-
-    public long records() {
-        return records;
-    }
 }

@@ -46,7 +46,7 @@ class BatchWriterTest {
         assertThat(output.readBatch(0).rows()).containsExactly(row(0, "AAPL", 1.5));
         assertThat(names(root, OutputLayout.batchDir(0))).containsExactlyInAnyOrder(
                 OutputLayout.DATA_FILE, OutputLayout.INPUT_FILE, OutputLayout.SUCCESS_MARKER);
-        assertThat(writer.readInput(0)).isEqualTo(input(0));
+        assertThat(output.readInput(0)).isEqualTo(input(0));
         assertThat(names(root, OutputLayout.BATCHES_DIR)).containsExactlyInAnyOrder(
                 OutputLayout.batchDirName(0), "_LATEST");
         assertThat(output.latestBatchId()).hasValue(0);

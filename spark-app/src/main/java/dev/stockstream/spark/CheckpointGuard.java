@@ -2,7 +2,7 @@ package dev.stockstream.spark;
 
 import dev.stockstream.model.OutputLayout;
 import dev.stockstream.store.BatchInput;
-import dev.stockstream.store.BatchWriter;
+import dev.stockstream.store.BatchReader;
 import dev.stockstream.store.OutputConflictException;
 import java.io.IOException;
 import java.util.List;
@@ -41,7 +41,7 @@ final class CheckpointGuard {
     }
 
     /** {@code latest}: the last committed batch id, as the writer's recovery found it. */
-    static void check(SparkSession spark, JobSettings settings, BatchWriter writer, OptionalLong latest) throws IOException {
+    static void check(SparkSession spark, JobSettings settings, OptionalLong latest) throws IOException {
         String checkpoint = settings.resolve(OutputLayout.CHECKPOINTS_DIR);
         if (latest.isEmpty() || hasPlannedBatches(spark, checkpoint)) {
             return;
@@ -53,7 +53,10 @@ final class CheckpointGuard {
                     + "To go on after batch " + last + " from the Kafka offsets it recorded, start once with "
                     + JobSettings.STOCK_RESUME_FROM_OUTPUT + "=true; to start over, use a new " + JobSettings.STOCK_OUTPUT_ROOT);
         }
-        BatchInput input = writer.readInput(last);
+        BatchInput input;
+        try (BatchReader output = BatchReader.open(settings.outputRoot(), spark.sparkContext().hadoopConfiguration())) {
+            input = output.readInput(last);
+        }
         if (input == null) {
             throw new OutputConflictException("cannot resume from " + settings.outputRoot() + ": batch " + last
                     + " has no input record (it was written by an older version of the job); restore the checkpoint, "

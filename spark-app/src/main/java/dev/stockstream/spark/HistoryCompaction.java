@@ -30,6 +30,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -96,9 +97,10 @@ final class HistoryCompaction {
     }
 
     private Result compactDue() throws IOException {
+        TreeMap<Long, FileStatus> committed = committedBatches();
         long[] range = readRange();
         if (range == null) {
-            range = planRange();
+            range = planRange(committed);
             if (range == null) {
                 return Result.NOTHING;
             }
@@ -106,7 +108,7 @@ final class HistoryCompaction {
         } else {
             LOG.info("redoing the compaction of batches {}..{} that an earlier run did not finish", range[0], range[1]);
         }
-        Result result = compact(range[0], range[1]);
+        Result result = compact(range[0], range[1], committed.subMap(range[0], true, range[1], true));
         writeText(OutputLayout.COMPACTED_POINTER, range[1] + "\n");
         fs.delete(path(OutputLayout.COMPACTION_RUN), false);
         removeBatches(range[0], range[1]);
@@ -116,7 +118,7 @@ final class HistoryCompaction {
     }
 
     /** The range after the last compacted id up to the newest batch due, or null when none is due. */
-    private long[] planRange() throws IOException {
+    private long[] planRange(TreeMap<Long, FileStatus> committed) throws IOException {
         long compacted = readLong(OutputLayout.COMPACTED_POINTER).orElse(-1);
         OptionalLong pointer = readLong(OutputLayout.LATEST_POINTER);
         if (pointer.isEmpty()) {
@@ -125,23 +127,17 @@ final class HistoryCompaction {
         long keepFrom = pointer.getAsLong() - OutputLayout.NEWEST_BATCHES_KEPT + 1;
         Instant dueBefore = clock.instant().minus(settings.batchRetention());
         long to = -1;
-        for (FileStatus batch : listBatches()) {
-            long id = OutputLayout.parseBatchDirName(batch.getPath().getName()).getAsLong();
-            if (id > compacted && id < keepFrom && Instant.ofEpochMilli(batch.getModificationTime()).isBefore(dueBefore)) {
-                to = Math.max(to, id);
+        for (Map.Entry<Long, FileStatus> batch : committed.entrySet()) {
+            long id = batch.getKey();
+            if (id > compacted && id < keepFrom && Instant.ofEpochMilli(batch.getValue().getModificationTime()).isBefore(dueBefore)) {
+                to = id;
             }
         }
         return to < 0 ? null : new long[] {compacted + 1, to};
     }
 
-    private Result compact(long from, long to) throws IOException {
-        Map<Long, FileStatus> batches = new TreeMap<>();
-        for (FileStatus batch : listBatches()) {
-            long id = OutputLayout.parseBatchDirName(batch.getPath().getName()).getAsLong();
-            if (id >= from && id <= to) {
-                batches.put(id, batch);
-            }
-        }
+    /** {@code batches}: the committed batches from {@code from} to {@code to}, by id. */
+    private Result compact(long from, long to, Map<Long, FileStatus> batches) throws IOException {
         String runName = String.format("part-%020d-%020d", from, to);
         Path staging = path(OutputLayout.HISTORY_DIR + "/" + OutputLayout.TEMP_PREFIX + UUID.randomUUID());
         long rows = 0;
@@ -214,24 +210,25 @@ final class HistoryCompaction {
         }
     }
 
+    /** The range ends {@link OutputLayout#NEWEST_BATCHES_KEPT} batches below the pointer: its batch is never among them. */
     private void removeBatches(long from, long to) throws IOException {
-        OptionalLong pointer = readLong(OutputLayout.LATEST_POINTER);
         for (long id = from; id <= to; id++) {
-            if (pointer.isPresent() && pointer.getAsLong() == id) {
-                continue;
-            }
             fs.delete(path(OutputLayout.quarantineDir(id)), true);
             fs.delete(path(OutputLayout.batchDir(id)), true);
         }
     }
 
-    private FileStatus[] listBatches() throws IOException {
+    /** The committed batch directories by id: one listing of {@code batches/} per run. */
+    private TreeMap<Long, FileStatus> committedBatches() throws IOException {
+        TreeMap<Long, FileStatus> batches = new TreeMap<>();
         try {
-            return fs.listStatus(path(OutputLayout.BATCHES_DIR),
-                    candidate -> OutputLayout.parseBatchDirName(candidate.getName()).isPresent());
+            for (FileStatus entry : fs.listStatus(path(OutputLayout.BATCHES_DIR))) {
+                OutputLayout.parseBatchDirName(entry.getPath().getName()).ifPresent(id -> batches.put(id, entry));
+            }
         } catch (FileNotFoundException e) {
-            return new FileStatus[0];
+            return batches;
         }
+        return batches;
     }
 
     private long[] readRange() throws IOException {
@@ -276,18 +273,15 @@ final class HistoryCompaction {
         return new Path(settings.resolve(relative));
     }
 
-    /** The batch CSV's columns ({@link BatchRow#COLUMNS}) with their types. */
+    /** The batch CSV's columns ({@link BatchRow#COLUMNS}, in their order) with the types of {@link BatchRow}. */
     static StructType csvSchema() {
-        return new StructType()
-                .add("batch_id", DataTypes.LongType, false)
-                .add("batch_time", DataTypes.LongType, false)
-                .add("symbol", DataTypes.StringType, false)
-                .add("avg_price", DataTypes.DoubleType, false)
-                .add("min_price", DataTypes.DoubleType, false)
-                .add("max_price", DataTypes.DoubleType, false)
-                .add("vwap", DataTypes.DoubleType, false)
-                .add("tick_count", DataTypes.LongType, false)
-                .add("volume", DataTypes.LongType, false);
+        List<DataType> types = List.of(DataTypes.LongType, DataTypes.LongType, DataTypes.StringType, DataTypes.DoubleType,
+                DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.LongType, DataTypes.LongType);
+        StructType schema = new StructType();
+        for (int i = 0; i < BatchRow.COLUMNS.size(); i++) {
+            schema = schema.add(BatchRow.COLUMNS.get(i), types.get(i), false);
+        }
+        return schema;
     }
 
     static StructType quarantineSchema() {

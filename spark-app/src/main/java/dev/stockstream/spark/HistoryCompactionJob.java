@@ -20,7 +20,7 @@ public final class HistoryCompactionJob {
             settings = JobSettings.fromEnvironmentAndArgs(System.getenv(), args);
         } catch (IllegalArgumentException e) {
             System.err.println("stock-history-compaction: " + e.getMessage());
-            System.err.println(JobSettings.USAGE.replace(StockStreamingJob.class.getName(), HistoryCompactionJob.class.getName()));
+            System.err.println(JobSettings.usage(HistoryCompactionJob.class.getName()));
             System.exit(2);
             return;
         }

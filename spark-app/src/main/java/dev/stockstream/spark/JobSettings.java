@@ -67,9 +67,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
     /** The defaults of {@code docs/SETTINGS.md}. */
     public static final Map<String, String> DEFAULTS = defaults();
 
-    public static final String USAGE = "usage: spark-submit --class dev.stockstream.spark.StockStreamingJob"
-            + " stock-spark-app.jar [NAME=value ...]   NAME: " + String.join(", ", NAMES)
-            + " (each also read from the environment; arguments win)";
+    public static final String USAGE = usage("dev.stockstream.spark.StockStreamingJob");
 
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.]+\\]|[^\\s:,\\[\\]]+):(\\d{1,5})");
@@ -107,6 +105,12 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
     static Duration minimumRetention(Duration triggerInterval) {
         Duration window = triggerInterval == null ? Duration.ZERO : triggerInterval.multipliedBy(OutputLayout.NEWEST_BATCHES_KEPT);
         return window.compareTo(Duration.ofMinutes(1)) > 0 ? window : Duration.ofMinutes(1);
+    }
+
+    /** How to start {@code mainClass} of the jar with these settings. */
+    public static String usage(String mainClass) {
+        return "usage: spark-submit --class " + mainClass + " stock-spark-app.jar [NAME=value ...]   NAME: "
+                + String.join(", ", NAMES) + " (each also read from the environment; arguments win)";
     }
 
     /** Reads the settings: defaults, then the environment, then {@code NAME=value} arguments. */

@@ -87,7 +87,7 @@ public final class StockStreamingJob {
     /** Starts the streaming query on the given session; the caller owns both. */
     public static StreamingQuery start(JobSettings settings, SparkSession spark) throws IOException, TimeoutException {
         BatchWriter writer = new BatchWriter(settings.outputRoot(), spark.sparkContext().hadoopConfiguration());
-        CheckpointGuard.check(spark, settings, writer, writer.recover());
+        CheckpointGuard.check(spark, settings, writer.recover());
         DataStreamReader source = spark.readStream()
                 .format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrapServers())
