@@ -5,6 +5,7 @@ import dev.stockstream.model.Tick;
 import dev.stockstream.model.TickJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,6 +23,8 @@ final class TestTopicWriter implements AutoCloseable {
     static final long RAW_TIMESTAMP = T0;
 
     private final KafkaProducer<byte[], byte[]> producer;
+    /** The first send the broker did not acknowledge: a callback's exception would only be logged by the client. */
+    private final AtomicReference<Exception> failed = new AtomicReference<>();
     private final String topic;
 
     TestTopicWriter(EmbeddedKafka kafka, String topic) {
@@ -51,13 +54,17 @@ final class TestTopicWriter implements AutoCloseable {
         byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
         producer.send(new ProducerRecord<>(topic, partition, timestamp, keyBytes, value), (metadata, error) -> {
             if (error != null) {
-                throw new IllegalStateException("send failed", error);
+                failed.compareAndSet(null, error);
             }
         });
     }
 
+    /** Waits until every record sent is acknowledged; fails if the broker refused or lost one. */
     void flush() {
         producer.flush();
+        if (failed.get() != null) {
+            throw new IllegalStateException("a test record was not written to " + topic, failed.get());
+        }
     }
 
     @Override
