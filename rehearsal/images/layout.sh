@@ -9,7 +9,8 @@
 set -eu
 src=$1; dest=$2; shift 2
 mkdir -p "$dest"
-cp -R -P "$src/." "$dest/"
+# --remove-destination: a link left by an earlier build is replaced, never written through.
+cp -R -P --remove-destination "$src/." "$dest/"
 find "$dest" -type f ! -name '*.jar' | while IFS= read -r f; do
   if [ "$(head -c 2 "$f")" = '#!' ]; then chmod 755 "$f"; fi
 done
