@@ -110,10 +110,21 @@ record Dockerfile(String from, List<Copy> copies, Map<String, String> env, Optio
     /** A COPY from the build context (the repository root) into the image. */
     record Copy(List<String> sources, String destination) {
 
-        /** The top directory of the image this copy writes into: the path the rehearsal mounts. */
-        String mountPath() {
-            Path destination = Path.of(this.destination);
-            return "/" + destination.getName(0);
+        /**
+         * The directory of the image this copy writes into that the rehearsal mounts: the shortest
+         * leading part of its destination directory that holds none of the base image's mount
+         * paths (so {@code /deployments} for {@code /deployments/lib/}, but {@code /opt/stockstream}
+         * beside a base's {@code /opt/spark}).
+         */
+        String mountPath(java.util.Set<String> baseMounts) {
+            Path directory = destination.endsWith("/") ? Path.of(destination) : Path.of(destination).getParent();
+            for (int length = 1; length <= directory.getNameCount(); length++) {
+                String candidate = "/" + directory.subpath(0, length);
+                if (baseMounts.stream().noneMatch(mount -> (mount + "/").startsWith(candidate + "/"))) {
+                    return candidate;
+                }
+            }
+            throw new IllegalArgumentException("COPY into " + destination + " would replace a path of the base image");
         }
 
         /** Writes the copy into {@code fragment} (hard links where the file system allows, as the files are only read). */

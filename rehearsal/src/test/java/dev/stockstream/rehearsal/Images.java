@@ -63,7 +63,7 @@ final class Images {
         Map<String, List<Path>> layers = new LinkedHashMap<>();
         base.layers().forEach((path, dirs) -> layers.put(path, new ArrayList<>(dirs)));
         for (Dockerfile.Copy copy : dockerfile.copies()) {
-            String mountPath = copy.mountPath();
+            String mountPath = copy.mountPath(base.layers().keySet());
             copy.apply(repoRoot, fragment);
             List<Path> dirs = layers.computeIfAbsent(mountPath, p -> new ArrayList<>());
             Path layer = fragment.resolve(mountPath.substring(1));

@@ -17,5 +17,9 @@ for ns in $(ip netns list | awk '{print $1}' | grep "^${prefix}"); do
   ip netns del "$ns" 2>/dev/null
   rm -rf "/etc/netns/$ns"
 done
+# A veth whose namespace outlived its processes (held open elsewhere) loses its peer only with it.
+for link in $(ip -o link show | awk -F': ' '{print $2}' | cut -d@ -f1 | grep '^rhv'); do
+  ip link del "$link" 2>/dev/null
+done
 ip link del "$bridge" 2>/dev/null
 exit 0
