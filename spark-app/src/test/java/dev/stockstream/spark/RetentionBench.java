@@ -46,6 +46,8 @@ public final class RetentionBench {
             // Each small file's close polls the NameNode until the one datanode has reported its block;
             // polling sooner measures the layout rather than that wait.
             spark.sparkContext().hadoopConfiguration().set("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "2");
+            // ... with more (doubling) retries than the default 5, which after 2 ms give up in ~60 ms on a loaded machine.
+            spark.sparkContext().hadoopConfiguration().set("dfs.client.block.write.locateFollowingBlock.retries", "14");
             URI root = URI.create(hdfs.uri() + "/retention-bench");
             JobSettings settings = JobSettings.fromEnvironmentAndArgs(Map.of(), "STOCK_OUTPUT_ROOT=" + root,
                     "STOCK_BATCH_RETENTION=1h");
