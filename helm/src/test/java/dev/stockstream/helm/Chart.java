@@ -35,11 +35,20 @@ public final class Chart {
 
     /** {@code helm template --set key=value ...}; a failed render (schema, {@code fail}) throws with Helm's message. */
     public static Rendered render(Map<String, ?> sets) {
-        return new Rendered(renderText(sets));
+        return render(RELEASE, sets);
+    }
+
+    /** {@code helm template RELEASE ... --set key=value ...}. */
+    public static Rendered render(String release, Map<String, ?> sets) {
+        return new Rendered(renderText(release, sets));
     }
 
     public static String renderText(Map<String, ?> sets) {
-        TemplateCommand command = new Helm(directory()).template().withName(RELEASE);
+        return renderText(RELEASE, sets);
+    }
+
+    public static String renderText(String release, Map<String, ?> sets) {
+        TemplateCommand command = new Helm(directory()).template().withName(release);
         sets.forEach(command::set);
         return command.call();
     }
@@ -50,9 +59,13 @@ public final class Chart {
      * only the objects that carried {@code helm.sh/hook: test} are kept.
      */
     public static Rendered renderTestHooks(Map<String, ?> sets) {
+        return renderTestHooks(RELEASE, sets);
+    }
+
+    public static Rendered renderTestHooks(String release, Map<String, ?> sets) {
         Path copy = Path.of("target", "chart-with-visible-test-hooks").toAbsolutePath();
         List<String> hookFiles = copyWithoutHookAnnotations(copy);
-        TemplateCommand command = new Helm(copy).template().withName(RELEASE);
+        TemplateCommand command = new Helm(copy).template().withName(release);
         sets.forEach(command::set);
         String text = command.call();
         return new Rendered(Stream.of(text.split("(?m)^---\\n"))

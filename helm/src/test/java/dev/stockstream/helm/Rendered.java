@@ -23,8 +23,17 @@ public final class Rendered {
     private final List<JsonNode> objects;
 
     Rendered(String text) {
+        this(text, parse(text));
+    }
+
+    private Rendered(String text, List<JsonNode> objects) {
         this.text = text;
-        this.objects = parse(text);
+        this.objects = objects;
+    }
+
+    /** The objects {@code keep} accepts (the text stays the whole render). */
+    public Rendered filter(java.util.function.Predicate<JsonNode> keep) {
+        return new Rendered(text, objects.stream().filter(keep).toList());
     }
 
     private static List<JsonNode> parse(String text) {

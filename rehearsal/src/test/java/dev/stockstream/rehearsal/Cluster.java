@@ -45,7 +45,8 @@ final class Cluster implements AutoCloseable {
         Cleanup.script(workDirectory);
         Cleanup.run();
         this.reaper = Cleanup.startReaper(workDirectory);
-        this.network = new Network(workDirectory.resolve("hosts"));
+        // The test JVM resolves the release's names from this file too (-Djdk.net.hosts.file).
+        this.network = new Network(Path.of(System.getProperty("jdk.net.hosts.file", workDirectory.resolve("hosts").toString())));
     }
 
     /**

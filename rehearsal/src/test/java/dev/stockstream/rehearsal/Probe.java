@@ -13,7 +13,7 @@ import java.time.Duration;
 /** One probe of a container's manifest (httpGet or tcpSocket), run as the kubelet runs it: against the pod's address. */
 record Probe(JsonNode spec, String address, JsonNode containerPorts) {
 
-    // HTTP/1.1 as the kubelet speaks it (no h2c upgrade, which the DataNode's web server does not answer).
+    // HTTP/1.1 as the kubelet speaks it: the DataNode's web server answers Java's default h2c upgrade with 400.
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 

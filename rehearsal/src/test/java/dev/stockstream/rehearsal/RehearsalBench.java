@@ -7,7 +7,6 @@ import dev.stockstream.store.BatchReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +42,7 @@ public final class RehearsalBench {
 
     public static void main(String[] args) {
         int exit = 0;
-        try (Cluster cluster = Cluster.start(Chart.repoRoot(), Path.of("target", "rehearsal").toAbsolutePath(), "default");
+        try (Cluster cluster = Cluster.start(Chart.repoRoot(), Rehearsals.workDirectory(RehearsalBench.class), "default");
              Release release = new Release(cluster, Chart.RELEASE)) {
             Instant started = Instant.now();
             release.install(Map.of());

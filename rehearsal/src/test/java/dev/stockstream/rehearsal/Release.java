@@ -1,7 +1,6 @@
 package dev.stockstream.rehearsal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
 import dev.stockstream.helm.Chart;
@@ -36,12 +35,19 @@ final class Release implements AutoCloseable {
     private final Map<String, PodPlan> planned = new ConcurrentHashMap<>();
     private final SparkOperator operator;
     private final Random names = new Random(7);
+    private final java.util.function.Predicate<JsonNode> includes;
     private Rendered rendered;
     private int revision;
 
     Release(Cluster cluster, String name) {
+        this(cluster, name, object -> true);
+    }
+
+    /** A release that applies only the rendered objects {@code includes} accepts (e.g. only Kafka and HDFS, as services outside the release under test). */
+    Release(Cluster cluster, String name, java.util.function.Predicate<JsonNode> includes) {
         this.cluster = cluster;
         this.name = name;
+        this.includes = includes;
         this.operator = new SparkOperator(cluster);
     }
 
@@ -74,7 +80,7 @@ final class Release implements AutoCloseable {
     private void apply() {
         revision++;
         Map<String, Object> sets = new LinkedHashMap<>(values);
-        rendered = Chart.render(sets);
+        rendered = Chart.render(name, sets).filter(includes);
         rendered.ofKind("ConfigMap").forEach(cluster::putConfigMap);
         rendered.ofKind("Secret").forEach(cluster::putSecret);
         Map<String, JsonNode> desired = new LinkedHashMap<>();
@@ -235,7 +241,7 @@ final class Release implements AutoCloseable {
     /** {@code helm test}: runs the chart's test pods (restartPolicy Never) and returns each one's outcome. */
     Map<String, TestPod> test(Duration timeout) {
         Map<String, TestPod> results = new LinkedHashMap<>();
-        for (JsonNode pod : Chart.renderTestHooks(new LinkedHashMap<>(values)).ofKind("Pod")) {
+        for (JsonNode pod : Chart.renderTestHooks(name, new LinkedHashMap<>(values)).ofKind("Pod")) {
             String podName = pod.path("metadata").path("name").asText();
             cluster.host(podName);
             Map<String, String> labels = new LinkedHashMap<>();
@@ -295,9 +301,5 @@ final class Release implements AutoCloseable {
     @Override
     public void close() {
         operator.close();
-    }
-
-    static ObjectNode object(JsonNode node) {
-        return (ObjectNode) node;
     }
 }
