@@ -34,6 +34,7 @@ final class Cluster implements AutoCloseable {
     private final Map<String, Pod> pods = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> services = new ConcurrentHashMap<>();
     private final Map<String, List<Process>> forwarders = new ConcurrentHashMap<>();
+    private final Map<String, String> endpoints = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> secrets = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> configMaps = new ConcurrentHashMap<>();
 
@@ -183,6 +184,10 @@ final class Cluster implements AutoCloseable {
         }
         Network.Host address = network.host("svc-" + name);
         network.addNames(address, names);
+        String endpoints = service.toString() + backends.stream().map(b -> b.host().address()).toList();
+        if (endpoints.equals(this.endpoints.put(name, endpoints))) {
+            return;
+        }
         forwarders.getOrDefault(name, List.of()).forEach(Process::destroyForcibly);
         List<Process> started = new ArrayList<>();
         if (!backends.isEmpty()) {

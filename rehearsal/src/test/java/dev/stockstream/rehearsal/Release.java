@@ -37,7 +37,6 @@ final class Release implements AutoCloseable {
     private final Random names = new Random(7);
     private final java.util.function.Predicate<JsonNode> includes;
     private Rendered rendered;
-    private int revision;
 
     Release(Cluster cluster, String name) {
         this(cluster, name, object -> true);
@@ -78,7 +77,6 @@ final class Release implements AutoCloseable {
     }
 
     private void apply() {
-        revision++;
         Map<String, Object> sets = new LinkedHashMap<>(values);
         rendered = Chart.render(name, sets).filter(includes);
         rendered.ofKind("ConfigMap").forEach(cluster::putConfigMap);

@@ -3,6 +3,7 @@ package dev.stockstream.rehearsal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockstream.helm.Chart;
+import dev.stockstream.model.OutputLayout;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,7 +63,7 @@ class ScaledOutRehearsalTest {
         assertThat(UserSteps.json(nameNodeState).path("beans").path(0).path("NumLiveDataNodes").asInt()).isEqualTo(3);
         try (FileSystem fs = FileSystem.newInstance(URI.create(OUTPUT_ROOT), new Configuration())) {
             long batch = Ledger.committed(OUTPUT_ROOT).inputs().lastKey();
-            Path input = new Path(OUTPUT_ROOT + "/batches/batch=" + batch + "/_INPUT.json");
+            Path input = new Path(OUTPUT_ROOT + "/" + OutputLayout.batchDir(batch) + "/" + OutputLayout.INPUT_FILE);
             assertThat(fs.getFileStatus(input).getReplication()).as("replication of %s", input).isEqualTo((short) 2);
         }
 
