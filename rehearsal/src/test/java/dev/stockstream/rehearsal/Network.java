@@ -67,10 +67,6 @@ final class Network implements AutoCloseable {
         return host;
     }
 
-    /** Cuts a host off the network (its link down) or puts it back. */
-    void setConnected(Host host, boolean connected) {
-        Shell.run("ip", "link", "set", host.link(), connected ? "up" : "down");
-    }
 
     /** Makes {@code dnsNames} resolve to the host's address everywhere (the cluster DNS's records). */
     synchronized void addNames(Host host, List<String> dnsNames) {

@@ -130,10 +130,6 @@ final class Pod implements AutoCloseable {
         return text.toString();
     }
 
-    /** SIGKILL to every container's process group, as when a node loses the pod; the kubelet restarts them per policy. */
-    void killContainers() {
-        containers.forEach(container -> container.signal("KILL"));
-    }
 
     /** Deletes the pod: SIGTERM, the grace period, then SIGKILL; nothing is restarted. */
     @Override
