@@ -11,10 +11,12 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -56,14 +58,17 @@ public class DashboardResource {
     }
 
     /**
-     * Server-sent events named {@code dashboard}, each the page's live fragment rendered on the server;
-     * {@code shown} is the newest batch id the page already shows, so it is never sent an older view.
+     * Server-sent events named {@code dashboard}, each the page's live fragment rendered on the server,
+     * with the newest batch id it shows as event id; {@code shown} is the newest batch id the page
+     * already shows, and a reconnecting browser's {@code Last-Event-ID} the newest it was sent, so it
+     * is never sent an older view.
      */
     @GET
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@Context SseEventSink sink, @Context Sse sse, @QueryParam("shown") @DefaultValue("-1") long shown) {
-        liveUpdates.subscribe(sink, sse, shown);
+    public void events(@Context SseEventSink sink, @Context Sse sse, @QueryParam("shown") @DefaultValue("-1") long shown,
+                       @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) @DefaultValue("-1") long lastEventId) {
+        liveUpdates.subscribe(sink, sse, Math.max(shown, lastEventId));
     }
 
     static String liveFragment(DashboardView view) {

@@ -32,6 +32,8 @@ public class LiveUpdates {
 
     private static final Logger LOG = Logger.getLogger(LiveUpdates.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** How soon a browser reconnects after the stream broke (a restarted pod, a dropped port-forward). */
+    private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
 
     /** The live fragment as last rendered, and the newest batch it shows (-1: none). */
     private record Fragment(String html, long latestBatchId) {
@@ -92,7 +94,7 @@ public class LiveUpdates {
         clients.incrementAndGet();
         Fragment current = fragment;
         if (current != null && current.latestBatchId() >= pageBatchId) {
-            sink.send(event(current.html()));
+            sink.send(event(current));
         }
         broadcaster.register(sink);
     }
@@ -114,7 +116,7 @@ public class LiveUpdates {
             shown = version;
             SseBroadcaster target = broadcaster;
             if (target != null) {
-                target.broadcast(event(fragment.html()));
+                target.broadcast(event(fragment));
             }
         } else if (Duration.between(lastHeartbeat, lastPoll).compareTo(HEARTBEAT) > 0 && broadcaster != null) {
             // keeps proxies and port-forwards from closing an idle stream
@@ -123,7 +125,9 @@ public class LiveUpdates {
         }
     }
 
-    private OutboundSseEvent event(String html) {
-        return sse.newEventBuilder().name("dashboard").data(html).build();
+    /** A dashboard event; its id lets a reconnecting browser say what it has (Last-Event-ID). */
+    private OutboundSseEvent event(Fragment shown) {
+        return sse.newEventBuilder().name("dashboard").id(Long.toString(shown.latestBatchId()))
+                .reconnectDelay(RECONNECT_DELAY.toMillis()).data(shown.html()).build();
     }
 }

@@ -231,9 +231,41 @@ class DashboardTest {
         }
     }
 
+    @Test
+    @Timeout(60)
+    void aReconnectingBrowsersLastEventIdIsTheViewItHasAndEachEventIsIdentifiedByItsBatch() throws Exception {
+        long base = newBlock();
+        HdfsTestResource.commit(base, TestBatches.rows(base, T0, "AAPL", 180.0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> firstDashboardEvent(-1).contains("Batch " + base + ","));
+        HttpRequest reconnect = HttpRequest.newBuilder(URI.create(events + "?shown=-1"))
+                .header("Last-Event-ID", Long.toString(base + 1)).build();
+        try (Stream<String> stream = HttpClient.newHttpClient().send(reconnect, HttpResponse.BodyHandlers.ofLines()).body()) {
+            HdfsTestResource.commit(base + 1, TestBatches.rows(base + 1, T0 + 5000, "AAPL", 181.0));
+            List<String> event = dashboardEventLines(stream);
+            assertThat(String.join("\n", event)).contains("Batch " + (base + 1) + ",");
+            assertThat(event).anyMatch(line -> line.replace(" ", "").equals("id:" + (base + 1)));
+        }
+    }
+
     private Stream<String> eventStream(long shown) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(events + "?shown=" + shown)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()).body();
+    }
+
+    /** Every line of the first event named dashboard (its id, retry and data fields). */
+    private static List<String> dashboardEventLines(Stream<String> stream) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (String line : (Iterable<String>) stream::iterator) {
+            if (line.isEmpty()) {
+                if (lines.stream().anyMatch(l -> l.replace(" ", "").equals("event:dashboard"))) {
+                    return lines;
+                }
+                lines.clear();
+            } else {
+                lines.add(line);
+            }
+        }
+        throw new AssertionError("the event stream ended before a dashboard event");
     }
 
     private String firstDashboardEvent(long shown) throws Exception {
