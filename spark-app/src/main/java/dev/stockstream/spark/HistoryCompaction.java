@@ -29,6 +29,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -167,7 +168,10 @@ final class HistoryCompaction {
         return new Result(from, to, batches.size(), rows);
     }
 
-    /** The quarantine of the range, partitioned by the day its batch was committed (records carry no time). */
+    /**
+     * The quarantine of the range, partitioned by the day its batch was committed (records carry no time):
+     * one file a day, each day appended to the run's own staging directory.
+     */
     private void compactQuarantine(long from, long to, Map<Long, FileStatus> batches, Path staging, String runName)
             throws IOException {
         Map<String, List<String>> partsByDay = new TreeMap<>();
@@ -186,7 +190,7 @@ final class HistoryCompaction {
         for (Map.Entry<String, List<String>> day : partsByDay.entrySet()) {
             spark.read().schema(quarantineSchema()).json(day.getValue().toArray(String[]::new))
                     .withColumn("date", lit(day.getKey()))
-                    .coalesce(1).write().partitionBy("date").parquet(staging.toString());
+                    .coalesce(1).write().mode(SaveMode.Append).partitionBy("date").parquet(staging.toString());
         }
         if (!partsByDay.isEmpty()) {
             moveInto(staging, OutputLayout.QUARANTINE_HISTORY_DIR, runName);

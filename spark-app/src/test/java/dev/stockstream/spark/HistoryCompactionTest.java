@@ -157,6 +157,28 @@ class HistoryCompactionTest {
     }
 
     @Test
+    void aRunWhoseBatchesWereCommittedOnTwoDaysFilesTheirQuarantineUnderBothDays() throws Exception {
+        JobSettings settings = settings("history-midnight");
+        BatchWriter writer = new BatchWriter(settings.outputRoot(), hadoop());
+        FileSystem fs = new Path(settings.outputRoot()).getFileSystem(hadoop());
+        int batches = 140;
+        for (long id = 0; id < batches; id++) {
+            commit(writer, id, new TreeMap<>());
+            long committedAt = T0 + (id < 20 ? 0 : DAY);
+            fs.setTimes(new Path(settings.resolve(OutputLayout.batchDir(id))), committedAt, -1);
+        }
+
+        HistoryCompaction.Result result = new HistoryCompaction(spark(), settings, LATER).run();
+
+        assertThat(result.toBatch()).isEqualTo(batches - 1 - OutputLayout.NEWEST_BATCHES_KEPT);
+        Map<String, Long> perDay = new TreeMap<>();
+        spark().read().parquet(settings.resolve(OutputLayout.QUARANTINE_HISTORY_DIR)).groupBy("date").count().collectAsList()
+                .forEach(row -> perDay.put(row.get(0).toString(), row.getLong(1)));
+        assertThat(perDay).as("quarantined batches 0 and 10 were committed on the first day, 20 and 30 on the second")
+                .isEqualTo(Map.of("2024-11-24", 2L, "2024-11-25", 2L));
+    }
+
+    @Test
     void aCorruptBatchFileIsNamedAndSkippedNotACrash() throws Exception {
         JobSettings settings = settings("history-corrupt");
         BatchWriter writer = new BatchWriter(settings.outputRoot(), hadoop());
