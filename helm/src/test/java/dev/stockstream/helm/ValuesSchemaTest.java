@@ -55,6 +55,9 @@ class ValuesSchemaTest {
                 Arguments.of(Map.of("spark.dynamicAllocation.enabled", true, "spark.dynamicAllocation.minExecutors", 6),
                         "spark.dynamicAllocation.minExecutors", "must not be greater than spark.dynamicAllocation.maxExecutors"),
                 Arguments.of(Map.of("kafka.topic.replicationFactor", 3), "kafka.topic.replicationFactor", "must not be greater than kafka.replicas"),
+                Arguments.of(Map.of("kafka.topic.minInsyncReplicas", 2), "kafka.topic.minInsyncReplicas",
+                        "must not be greater than kafka.topic.replicationFactor"),
+                Arguments.of(Map.of("kafka.topic.minInsyncReplicas", 0), "kafka.topic.minInsyncReplicas", "greater than or equal to 1"),
                 Arguments.of(Map.of("hdfs.replication", 2), "hdfs.replication", "must not be greater than hdfs.datanode.replicas"));
     }
 

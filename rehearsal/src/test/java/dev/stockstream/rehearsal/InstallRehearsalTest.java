@@ -11,27 +11,34 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The users' steps on a default install, rehearsed: {@code helm install}, the NOTES'
  * {@code kubectl port-forward}, {@code helm test}, and {@code helm upgrade --set
- * spark.executor.instances=4}. One release serves the tests; each leaves it installed and running.
+ * spark.executor.instances=4}; and the faults of a cluster with one broker, each while the producer
+ * streams (tagged {@code chaos}: bench/chaos.sh runs them). One release serves the tests; each
+ * leaves it installed and running.
  */
 @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
 class InstallRehearsalTest {
 
     private static final String OUTPUT_ROOT = "hdfs://stock-streaming-hdfs-namenode:8020/stockstream";
+    private static final String KAFKA = "stock-streaming-kafka:9092";
 
     private static Cluster cluster;
     private static Release release;
     private static UserSteps steps;
     private static Instant installed;
+    private static FaultDrill drill;
+    private static Faults faults;
 
     @BeforeAll
     static void install() {
@@ -39,6 +46,8 @@ class InstallRehearsalTest {
         installed = Instant.now();
         release = new Release(cluster, Chart.RELEASE).install(Map.of());
         steps = new UserSteps(cluster, release, Chart.RELEASE);
+        drill = new FaultDrill(cluster, steps, Chart.RELEASE, OUTPUT_ROOT, KAFKA, "stockTopic");
+        faults = new Faults(cluster, release, OUTPUT_ROOT);
     }
 
     @AfterAll
@@ -82,6 +91,77 @@ class InstallRehearsalTest {
 
         steps.scaleTo(4, OUTPUT_ROOT);
 
-        steps.nothingLostOrDoubled(OUTPUT_ROOT, "stock-streaming-kafka:9092", "stockTopic");
+        steps.nothingLostOrDoubled(OUTPUT_ROOT, KAFKA, "stockTopic");
+    }
+
+    @Test
+    @Tag("chaos")
+    void theDriverKilledMidBatchTwiceIsResubmittedByTheOperatorAndResumesFromItsCheckpoint() throws Exception {
+        long first = drill.recover("driver-killed", faults::killDriverMidBatch);
+        long second = drill.recover("driver-killed", faults::killDriverMidBatch);
+
+        drill.report("driver-killed-twice", Math.max(first, second));
+    }
+
+    @Test
+    @Tag("chaos")
+    void anExecutorsWorkerPodKilledHasItsTasksRescheduled() throws Exception {
+        drill.run("executor-killed", () -> faults.kill(release.operator().workerPods().get(0)));
+    }
+
+    @Test
+    @Tag("chaos")
+    void anExecutorCutOffTheNetworkForThirtySecondsRejoins() throws Exception {
+        drill.run("executor-network-cut-30s", () -> faults.cutOff(release.operator().workerPods().get(0), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    @Tag("chaos")
+    void theOnlyBrokerRestartedIsWaitedForByTheProducerAndTheJob() throws Exception {
+        drill.run("broker-restarted", () -> faults.kill(release.pods("StatefulSet/stock-streaming-kafka").get(0)));
+    }
+
+    @Test
+    @Tag("chaos")
+    void theProducerKilledAndRestartedDoublesNoTick() throws Exception {
+        String producer = steps.producerPod();
+        drill.streaming();
+        int inFlight = UserSteps.json(drill.get("http://stock-streaming-producer:8080/producer/status")).path("inFlight").asInt();
+        int restarts = cluster.pod(producer).orElseThrow().restarts();
+        AtomicReference<Map<Integer, Long>> newSession = new AtomicReference<>();
+
+        drill.run("producer-restarted", () -> {
+            Instant killed = faults.kill(producer);
+            newSession.set(Ledger.endOffsets(KAFKA, "stockTopic"));
+            steps.await("the producer restarted and ready", () -> cluster.pod(producer).filter(Pod::ready)
+                    .filter(pod -> pod.restarts() > restarts).isPresent() ? "ready" : null);
+            return killed;
+        });
+
+        long resent = Ledger.resentAfter(KAFKA, "stockTopic", newSession.get());
+        System.out.printf("chaos producer-restarted in_flight_before_kill=%d resent_records=%d%n", inFlight, resent);
+        assertThat(resent).as("records of the killed producer that its restart sent again").isZero();
+    }
+
+    @Test
+    @Tag("chaos")
+    void theVisualizerKilledUnderAnOpenEventStreamIsReconnectedToAndCatchesUp() throws Exception {
+        String visualizer = release.pods("Deployment/stock-streaming-visualizer").get(0);
+        try (EventStreamClient browser = new EventStreamClient(URI.create("http://stock-streaming-visualizer:8080/events?shown=-1"))) {
+            drill.streaming();
+            steps.await("the first dashboard event", () -> browser.newestBatchId() >= 0 ? "open" : null);
+            int connections = browser.connections();
+
+            Instant killed = faults.kill(visualizer);
+            long mark = drill.latestCommitted();
+            try {
+                Waits.until(cluster, "the browser reconnected and sent a batch begun after the kill", FaultDrill.RECOVERY_TIMEOUT,
+                        () -> browser.connections() > connections && browser.newestBatchId() >= mark + 2 ? "caught up" : null);
+            } catch (AssertionError e) {
+                throw new AssertionError(browser + "; committed at the kill: batch " + mark + ", connections before: " + connections, e);
+            }
+
+            drill.report("visualizer-restarted", Duration.between(killed, browser.newestArrived()).toSeconds());
+        }
     }
 }

@@ -8,12 +8,18 @@ import dev.stockstream.store.BatchReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,25 +38,103 @@ final class Ledger {
 
     /** Valid ticks per symbol on the whole topic, from the earliest offset to its end now. */
     static SortedMap<String, Long> validOnTopic(String bootstrapServers, String topic) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return validTicks(bootstrapServers, topic, null);
+    }
+
+    /** The valid ticks per symbol on the topic from its earliest offsets up to {@code until} per partition (null: its end now). */
+    static SortedMap<String, Long> validTicks(String bootstrapServers, String topic, Map<Integer, Long> until) {
         SortedMap<String, Long> counts = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+        scan(bootstrapServers, topic, until, record -> {
+            TickResult decoded = TickJson.decode(record.value());
+            if (decoded.isValid()) {
+                counts.merge(decoded.tick().symbol(), 1L, Long::sum);
+            }
+        });
+        return counts;
+    }
+
+    /** The topic's end offsets now, per partition. */
+    static Map<Integer, Long> endOffsets(String bootstrapServers, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+            Map<Integer, Long> end = new TreeMap<>();
+            consumer.endOffsets(partitions(consumer, topic)).forEach((partition, offset) -> end.put(partition.partition(), offset));
+            return end;
+        }
+    }
+
+    /**
+     * How many records at or after {@code split} (per partition) repeat, byte for byte, a record
+     * before it: what a producer session that began at {@code split} sent again of an earlier one.
+     * A tick's value holds its event time, so two sessions cannot repeat each other by chance.
+     */
+    static long resentAfter(String bootstrapServers, String topic, Map<Integer, Long> split) {
+        Set<ByteBuffer> before = new HashSet<>();
+        List<ByteBuffer> after = new ArrayList<>();
+        scan(bootstrapServers, topic, null, record -> {
+            ByteBuffer value = ByteBuffer.wrap(record.value());
+            if (record.offset() < split.getOrDefault(record.partition(), 0L)) {
+                before.add(value);
+            } else {
+                after.add(value);
+            }
+        });
+        return after.stream().filter(before::contains).count();
+    }
+
+    /** Passes every record of the topic from its earliest offsets up to {@code until} (null: its end now) to {@code visitor}. */
+    private static void scan(String bootstrapServers, String topic, Map<Integer, Long> until,
+                             Consumer<ConsumerRecord<byte[], byte[]>> visitor) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            if (until != null) {
+                end.replaceAll((partition, offset) -> Math.min(offset, until.getOrDefault(partition.partition(), 0L)));
+            }
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    TickResult decoded = TickJson.decode(record.value());
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition())) && decoded.isValid()) {
-                        counts.merge(decoded.tick().symbol(), 1L, Long::sum);
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        visitor.accept(record);
                     }
                 }
             }
         }
-        return counts;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+    }
+
+    /**
+     * The committed batches against a recount of the topic up to where they stopped reading:
+     * ticks the batches miss ({@code lost}) and ticks they hold more than once ({@code duplicated}),
+     * summed over the symbols, with the batches' range faults.
+     */
+    static Balance balance(String outputRoot, String bootstrapServers, String topic) {
+        Committed committed = committed(outputRoot);
+        Map<Integer, Long> until = committed.inputs().isEmpty() ? Map.of() : committed.inputs().get(committed.inputs().lastKey()).endOffsets();
+        SortedMap<String, Long> onTopic = validTicks(bootstrapServers, topic, until);
+        long lost = 0;
+        long duplicated = 0;
+        Set<String> symbols = new TreeSet<>(onTopic.keySet());
+        symbols.addAll(committed.ticks().keySet());
+        for (String symbol : symbols) {
+            long difference = committed.ticks().getOrDefault(symbol, 0L) - onTopic.getOrDefault(symbol, 0L);
+            lost += Math.max(0, -difference);
+            duplicated += Math.max(0, difference);
+        }
+        return new Balance(committed.inputs().size(), onTopic.values().stream().mapToLong(Long::longValue).sum(),
+                lost, duplicated, committed.rangeFaults());
+    }
+
+    /** The outcome of {@link #balance}. */
+    record Balance(int batches, long ticksOnTopic, long lost, long duplicated, List<String> rangeFaults) {
     }
 
     /** The committed batches: tick counts per symbol summed over all of them, and their inputs. */

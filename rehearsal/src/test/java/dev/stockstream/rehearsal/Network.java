@@ -68,6 +68,16 @@ final class Network implements AutoCloseable {
     }
 
 
+    /** Cuts the host off the network (its veth on the bridge down): packets to and from it are dropped, connections stay open. */
+    void cut(Host host) {
+        Shell.run("ip", "link", "set", host.link(), "down");
+    }
+
+    /** Puts a host that was {@link #cut} back on the bridge. */
+    void restore(Host host) {
+        Shell.run("ip", "link", "set", host.link(), "master", BRIDGE, "up");
+    }
+
     /** Makes {@code dnsNames} resolve to the host's address everywhere (the cluster DNS's records). */
     synchronized void addNames(Host host, List<String> dnsNames) {
         names.computeIfAbsent(host.address(), a -> new LinkedHashSet<>()).addAll(dnsNames);

@@ -131,6 +131,18 @@ final class Pod implements AutoCloseable {
     }
 
 
+    /** SIGKILL to every container's process group, as an OOM kill or a crash: the kubelet restarts them as {@code restartPolicy} says. */
+    void kill() {
+        containers.forEach(container -> container.signal("KILL"));
+    }
+
+    /** The pod's node lost: SIGKILL to every container, and nothing restarts them. */
+    void killForGood() {
+        stopping = true;
+        kill();
+        containers.forEach(container -> container.awaitExit(Duration.ofSeconds(10)));
+    }
+
     /** Deletes the pod: SIGTERM, the grace period, then SIGKILL; nothing is restarted. */
     @Override
     public void close() {

@@ -223,6 +223,15 @@ final class Release implements AutoCloseable {
         return status;
     }
 
+    /** A pod lost for good given back by its controller (its node replaced): started again from its workload's template, with its volumes. */
+    void replace(String pod) {
+        PodPlan plan = planned.get(pod);
+        if (plan == null) {
+            throw new IllegalArgumentException("no pod " + pod + " in release " + name);
+        }
+        cluster.startPod(plan.name(), plan.spec(), plan.labels(), plan.claims());
+    }
+
     List<String> pods(String kindAndName) {
         return podsOf.getOrDefault(kindAndName, List.of());
     }

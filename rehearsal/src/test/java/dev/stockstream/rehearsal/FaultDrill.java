@@ -1,0 +1,129 @@
+package dev.stockstream.rehearsal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stockstream.store.BatchReader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * One fault while the producer streams: injected, waited out, and checked. Recovery is the time
+ * from the fault's end (the kill; the cut restored) until the dashboard's API, through the
+ * visualizer's Service, serves a batch the job began after it. Then the committed batches are
+ * balanced against a recount of the topic. Prints
+ * {@code chaos fault=<name> recovered_s=<s> lost=<n> duplicated=<n>} (bench/chaos.sh collects
+ * the lines) before it asserts.
+ */
+final class FaultDrill {
+
+    /** The longest a fault may take to recover from, the NameNode's restart and safe mode included. */
+    static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(8);
+
+    /** What a fault does; returns when it was over (the process killed, the link back up), recovery's start. */
+    @FunctionalInterface
+    interface Fault {
+        Instant inject() throws Exception;
+    }
+
+    private final Cluster cluster;
+    private final UserSteps steps;
+    private final String fullname;
+    private final String outputRoot;
+    private final String bootstrapServers;
+    private final String topic;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    FaultDrill(Cluster cluster, UserSteps steps, String fullname, String outputRoot, String bootstrapServers, String topic) {
+        this.cluster = cluster;
+        this.steps = steps;
+        this.fullname = fullname;
+        this.outputRoot = outputRoot;
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+    }
+
+    /** Runs {@code fault} on a streaming, healthy release, then reports and checks the ledger. */
+    Ledger.Balance run(String name, Fault fault) throws Exception {
+        return report(name, recover(name, fault));
+    }
+
+    /** Runs {@code fault} on a streaming, healthy release and waits for the recovery; returns its seconds. */
+    long recover(String name, Fault fault) throws Exception {
+        streaming();
+        long before = latestCommitted();
+        Instant over = fault.inject();
+        long mark = latestCommittedOr(before);
+        // mark + 1 may have been under way when the fault ended; mark + 2 was begun after it
+        Waits.until(cluster, "the dashboard serving a batch the job began after fault " + name, RECOVERY_TIMEOUT,
+                () -> dashboardLatest() >= mark + 2 ? "recovered" : null);
+        return Duration.between(over, Instant.now()).toSeconds();
+    }
+
+    /** Balances the ledger after a fault and its recovery; prints the chaos line, then asserts nothing was lost or doubled. */
+    Ledger.Balance report(String name, long recoveredSeconds) {
+        Ledger.Balance balance = Waits.until(cluster, "the ledger read after fault " + name, Duration.ofMinutes(2),
+                () -> Ledger.balance(outputRoot, bootstrapServers, topic));
+        System.out.printf("chaos fault=%s recovered_s=%d lost=%d duplicated=%d%n", name, recoveredSeconds,
+                balance.lost(), balance.duplicated());
+        assertThat(balance.rangeFaults()).as("Kafka ranges of the committed batches after %s", name).isEmpty();
+        assertThat(balance.lost()).as("ticks lost by %s (of %d on the topic)", name, balance.ticksOnTopic()).isZero();
+        assertThat(balance.duplicated()).as("ticks doubled by %s", name).isZero();
+        assertThat(balance.batches()).isPositive();
+        return balance;
+    }
+
+    /** The producer resumed (a test before may have paused it) and a batch on the dashboard. */
+    void streaming() {
+        steps.await("the producer streaming", () -> post("http://" + fullname + "-producer:8080/producer/resume"));
+        steps.await("a batch on the dashboard", () -> dashboardLatest() >= 0 ? "up" : null);
+    }
+
+    /** The newest batch id the dashboard's API serves through the visualizer's Service (-1: none, or unreachable). */
+    long dashboardLatest() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + fullname
+                    + "-visualizer:8080/api/batches/latest")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? UserSteps.json(response.body()).path("batchId").asLong(-1) : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The batch the {@code _LATEST} pointer names, read from HDFS. */
+    long latestCommitted() throws IOException {
+        try (BatchReader output = BatchReader.open(URI.create(outputRoot), new Configuration())) {
+            return output.latestBatchId().orElse(-1);
+        }
+    }
+
+    private long latestCommittedOr(long fallback) {
+        Configuration conf = new Configuration();
+        conf.setInt("ipc.client.connect.max.retries", 0);
+        try (BatchReader output = BatchReader.open(URI.create(outputRoot), conf)) {
+            return Math.max(fallback, output.latestBatchId().orElse(-1));
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
+    String post(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() / 100 == 2 ? response.body() : null;
+    }
+
+    String get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() / 100 == 2 ? response.body() : null;
+    }
+}
