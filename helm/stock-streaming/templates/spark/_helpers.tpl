@@ -67,16 +67,20 @@ mainApplicationFile: local:///opt/stockstream/stock-spark-app.jar
 arguments:
   {{- include "stock-streaming.spark.arguments" $ctx | nindent 2 }}
 sparkVersion: {{ $ctx.Values.spark.sparkVersion | quote }}
-{{- if or $ctx.Values.hdfs.enabled $ctx.Values.spark.sparkConf }}
 sparkConf:
   {{- if $ctx.Values.hdfs.enabled }}
   # Files the job creates get the replication the chart's HDFS can hold.
   spark.hadoop.dfs.replication: {{ $ctx.Values.hdfs.replication | int | quote }}
   {{- end }}
+  {{- if not (hasKey $ctx.Values.spark.sparkConf "spark.hadoop.dfs.client.retry.policy.enabled") }}
+  # A NameNode restarting or in safe mode is waited out (12 tries 5 s apart, each after the IPC
+  # client's own connect retries) instead of failing the batch and the driver with it.
+  spark.hadoop.dfs.client.retry.policy.enabled: "true"
+  spark.hadoop.dfs.client.retry.policy.spec: "5000,12"
+  {{- end }}
   {{- range $key, $value := $ctx.Values.spark.sparkConf }}
   {{ $key }}: {{ $value | toString | quote }}
   {{- end }}
-{{- end }}
 {{- end }}
 
 {{/*

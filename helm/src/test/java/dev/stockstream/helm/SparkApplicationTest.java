@@ -95,6 +95,17 @@ class SparkApplicationTest {
     }
 
     @Test
+    void shouldHaveTheHdfsClientWaitOutARestartingNameNodeUnlessTheUserConfiguresItsRetries() {
+        JsonNode conf = spec(Map.of()).path("sparkConf");
+        assertThat(conf.path("spark.hadoop.dfs.client.retry.policy.enabled").asText()).isEqualTo("true");
+        assertThat(conf.path("spark.hadoop.dfs.client.retry.policy.spec").asText()).isEqualTo("5000,12");
+
+        JsonNode own = spec(Map.of("spark.sparkConf.spark\\.hadoop\\.dfs\\.client\\.retry\\.policy\\.enabled", "false")).path("sparkConf");
+        assertThat(own.path("spark.hadoop.dfs.client.retry.policy.enabled").asText()).isEqualTo("false");
+        assertThat(own.has("spark.hadoop.dfs.client.retry.policy.spec")).isFalse();
+    }
+
+    @Test
     void shouldPassExtraSparkConfThrough() {
         JsonNode conf = spec(Map.of("spark.sparkConf.spark\\.executor\\.memoryOverhead", "1g")).path("sparkConf");
 

@@ -17,12 +17,18 @@ import org.apache.hadoop.fs.Path;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The users' steps on a scaled-out install: 3 Kafka brokers, 3 DataNodes, HDFS replication 2. */
+/**
+ * The users' steps on a scaled-out install: 3 Kafka brokers (topic replication 3, 2 in sync), 3 DataNodes,
+ * HDFS replication 2; and the faults such a cluster is built to survive (tagged {@code chaos}).
+ * A pod lost for good is given back at the end of its test (its node replaced).
+ */
 @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ScaledOutRehearsalTest {
 
@@ -32,13 +38,17 @@ class ScaledOutRehearsalTest {
     private static Cluster cluster;
     private static Release release;
     private static UserSteps steps;
+    private static FaultDrill drill;
+    private static Faults faults;
 
     @BeforeAll
     static void install() {
         cluster = Cluster.start(Chart.repoRoot(), Rehearsals.workDirectory(ScaledOutRehearsalTest.class), "default");
-        release = new Release(cluster, Chart.RELEASE).install(Map.of("kafka.replicas", 3,
-                "hdfs.datanode.replicas", 3, "hdfs.replication", 2));
+        release = new Release(cluster, Chart.RELEASE).install(Map.of("kafka.replicas", 3, "kafka.topic.replicationFactor", 3,
+                "kafka.topic.minInsyncReplicas", 2, "hdfs.datanode.replicas", 3, "hdfs.replication", 2));
         steps = new UserSteps(cluster, release, Chart.RELEASE);
+        drill = new FaultDrill(cluster, steps, Chart.RELEASE, OUTPUT_ROOT, KAFKA, "stockTopic");
+        faults = new Faults(cluster, release, OUTPUT_ROOT);
     }
 
     @AfterAll
@@ -56,6 +66,10 @@ class ScaledOutRehearsalTest {
             TopicDescription topic = admin.describeTopics(Set.of("stockTopic")).allTopicNames().get().get("stockTopic");
             Set<Integer> leaders = topic.partitions().stream().map(p -> p.leader().id()).collect(Collectors.toSet());
             assertThat(leaders).as("partition leaders spread over the brokers").hasSizeGreaterThan(1);
+            assertThat(topic.partitions()).allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3));
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "stockTopic");
+            assertThat(admin.describeConfigs(Set.of(resource)).all().get().get(resource).get("min.insync.replicas").value())
+                    .isEqualTo("2");
         }
         String nameNodeState = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "http://stock-streaming-hdfs-namenode:9870/jmx?qry=Hadoop:service=NameNode,name=FSNamesystemState")).build(),
@@ -70,5 +84,33 @@ class ScaledOutRehearsalTest {
         steps.scaleTo(4, OUTPUT_ROOT);
 
         steps.nothingLostOrDoubled(OUTPUT_ROOT, KAFKA, "stockTopic");
+    }
+
+    @Test
+    @Tag("chaos")
+    void oneBrokerOfThreeLostForGoodLeavesTheStreamToTheOtherTwo() throws Exception {
+        String broker = release.pods("StatefulSet/stock-streaming-kafka").get(2);
+        try {
+            drill.run("broker-lost", () -> faults.killForGood(broker));
+        } finally {
+            replace(broker);
+        }
+    }
+
+    @Test
+    @Tag("chaos")
+    void oneDataNodeOfThreeLostForGoodThenTheNameNodeRestartedLoseNothing() throws Exception {
+        String dataNode = release.pods("StatefulSet/stock-streaming-hdfs-datanode").get(2);
+        try {
+            drill.run("datanode-lost", () -> faults.killForGood(dataNode));
+            drill.run("namenode-restarted", () -> faults.kill(release.pods("StatefulSet/stock-streaming-hdfs-namenode").get(0)));
+        } finally {
+            replace(dataNode);
+        }
+    }
+
+    private static void replace(String pod) {
+        release.replace(pod);
+        steps.await(pod + " replaced and ready", () -> cluster.pod(pod).filter(Pod::ready).isPresent() ? "ready" : null);
     }
 }
