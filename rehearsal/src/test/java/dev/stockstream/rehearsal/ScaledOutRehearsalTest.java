@@ -71,10 +71,7 @@ class ScaledOutRehearsalTest {
             assertThat(admin.describeConfigs(Set.of(resource)).all().get().get(resource).get("min.insync.replicas").value())
                     .isEqualTo("2");
         }
-        String nameNodeState = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://stock-streaming-hdfs-namenode:9870/jmx?qry=Hadoop:service=NameNode,name=FSNamesystemState")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(UserSteps.json(nameNodeState).path("beans").path(0).path("NumLiveDataNodes").asInt()).isEqualTo(3);
+        assertThat(liveDataNodes()).as("live DataNodes").isEqualTo(3);
         try (FileSystem fs = FileSystem.newInstance(URI.create(OUTPUT_ROOT), new Configuration())) {
             long batch = Ledger.committed(OUTPUT_ROOT).inputs().lastKey();
             Path input = new Path(OUTPUT_ROOT + "/" + OutputLayout.batchDir(batch) + "/" + OutputLayout.INPUT_FILE);
@@ -109,8 +106,27 @@ class ScaledOutRehearsalTest {
         }
     }
 
+    /** Gives the pod back (its node replaced) and waits until the cluster is whole again, as the other tests expect it. */
     private static void replace(String pod) {
         release.replace(pod);
         steps.await(pod + " replaced and ready", () -> cluster.pod(pod).filter(Pod::ready).isPresent() ? "ready" : null);
+        steps.await("3 brokers with every partition's 3 replicas in sync, and 3 live DataNodes", () -> whole() ? "whole" : null);
+    }
+
+    private static boolean whole() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
+            if (admin.describeCluster().nodes().get().size() != 3 || admin.describeTopics(Set.of("stockTopic")).allTopicNames().get()
+                    .get("stockTopic").partitions().stream().anyMatch(partition -> partition.isr().size() != 3)) {
+                return false;
+            }
+        }
+        return liveDataNodes() == 3;
+    }
+
+    private static int liveDataNodes() throws Exception {
+        String nameNodeState = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://stock-streaming-hdfs-namenode:9870/jmx?qry=Hadoop:service=NameNode,name=FSNamesystemState")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return UserSteps.json(nameNodeState).path("beans").path(0).path("NumLiveDataNodes").asInt();
     }
 }
