@@ -3,6 +3,7 @@ package dev.stockstream.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class KafkaTopicJobTest {
         JsonNode container = Chart.render(Map.of("kafka.replicas", 3, "kafka.topic.replicationFactor", 3,
                 "kafka.topic.minInsyncReplicas", 2)).component("Job", "kafka-topic").path("spec").path("template")
                 .path("spec").path("containers").get(0);
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         container.path("command").forEach(word -> command.add(word.asText()));
         String script = command.get(2);
 

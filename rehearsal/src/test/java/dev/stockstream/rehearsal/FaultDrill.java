@@ -90,16 +90,15 @@ final class FaultDrill {
 
     /** The producer resumed (a test before may have paused it) and a batch on the dashboard. */
     void streaming() {
-        steps.await("the producer streaming", () -> post("http://" + fullname + "-producer:8080/producer/resume"));
+        steps.await("the producer streaming", () -> request("POST", "http://" + fullname + "-producer:8080/producer/resume"));
         steps.await("a batch on the dashboard", () -> dashboardLatest() >= 0 ? "up" : null);
     }
 
     /** The newest batch id the dashboard's API serves through the visualizer's Service (-1: none, or unreachable). */
     long dashboardLatest() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + fullname
-                    + "-visualizer:8080/api/batches/latest")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? UserSteps.json(response.body()).path("batchId").asLong(-1) : -1;
+            String body = request("GET", "http://" + fullname + "-visualizer:8080/api/batches/latest");
+            return body == null ? -1 : UserSteps.json(body).path("batchId").asLong(-1);
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -125,15 +124,13 @@ final class FaultDrill {
         }
     }
 
-    String post(String url) throws Exception {
+    /**
+     * What {@code url} answers with status 2xx, asked from the test JVM on the bridge (null on any other
+     * answer): not {@link Fetch#fromPod}, since each pod is killed by one fault or another.
+     */
+    String request(String method, String url) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() / 100 == 2 ? response.body() : null;
-    }
-
-    String get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() / 100 == 2 ? response.body() : null;
     }
 }

@@ -126,7 +126,7 @@ class InstallRehearsalTest {
     void theProducerKilledAndRestartedDoublesNoTick() throws Exception {
         String producer = steps.producerPod();
         drill.streaming();
-        int inFlight = UserSteps.json(drill.get("http://stock-streaming-producer:8080/producer/status")).path("inFlight").asInt();
+        int inFlight = UserSteps.json(drill.request("GET", "http://stock-streaming-producer:8080/producer/status")).path("inFlight").asInt();
         int restarts = cluster.pod(producer).orElseThrow().restarts();
         AtomicReference<Map<Integer, Long>> newSession = new AtomicReference<>();
 
