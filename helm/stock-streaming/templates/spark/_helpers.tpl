@@ -42,6 +42,10 @@ reads them itself, so they reach it whether or not the spark-operator's mutating
 - {{ printf "STOCK_MAX_EVENT_BEHIND=%s" .Values.stock.maxEventBehind | quote }}
 - {{ printf "STOCK_QUARANTINE_MAX_VALUE_BYTES=%s" (include "stock-streaming.number" .Values.stock.quarantineMaxValueBytes) | quote }}
 - {{ printf "STOCK_BATCH_RETENTION=%s" .Values.stock.batchRetention | quote }}
+- {{ printf "STOCK_CANDLES_ENABLED=%t" .Values.stock.candlesEnabled | quote }}
+- {{ printf "STOCK_CANDLE_INTERVAL=%s" .Values.stock.candleInterval | quote }}
+- {{ printf "STOCK_CANDLE_LATENESS=%s" .Values.stock.candleLateness | quote }}
+- {{ printf "STOCK_CANDLE_PARTITIONS=%s" (include "stock-streaming.number" .Values.stock.candlePartitions) | quote }}
 {{- end }}
 
 {{/*

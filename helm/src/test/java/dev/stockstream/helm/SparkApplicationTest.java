@@ -1,6 +1,7 @@
 package dev.stockstream.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
@@ -151,5 +152,31 @@ class SparkApplicationTest {
                 .containsEntry("STOCK_MAX_EVENT_BEHIND", "10min")
                 .containsEntry("STOCK_QUARANTINE_MAX_VALUE_BYTES", "16777216")
                 .containsEntry("STOCK_BATCH_RETENTION", "90min");
+    }
+
+    @Test
+    void shouldRunTheCandleQueryByDefaultAndPassItsWindowLatenessAndPartitionsAsTheJobParsesThem() {
+        assertThat(Workloads.sparkArguments(Chart.render()))
+                .containsEntry("STOCK_CANDLES_ENABLED", "true")
+                .containsEntry("STOCK_CANDLE_INTERVAL", "1m")
+                .containsEntry("STOCK_CANDLE_LATENESS", "30s")
+                .containsEntry("STOCK_CANDLE_PARTITIONS", "4");
+        Map<String, Object> sets = Map.of("stock.candlesEnabled", false, "stock.candleInterval", "5min",
+                "stock.candleLateness", "0s", "stock.candlePartitions", 16);
+        spec(sets);
+
+        assertThat(Workloads.sparkArguments(Chart.render(sets)))
+                .containsEntry("STOCK_CANDLES_ENABLED", "false")
+                .containsEntry("STOCK_CANDLE_INTERVAL", "5min")
+                .containsEntry("STOCK_CANDLE_LATENESS", "0s")
+                .containsEntry("STOCK_CANDLE_PARTITIONS", "16");
+    }
+
+    @Test
+    void shouldRefuseACandleIntervalThatDoesNotDivideADayAsTheJobWould() {
+        assertThatThrownBy(() -> Chart.render(Map.of("stock.candleInterval", "7min")))
+                .hasMessageContaining("stock.candleInterval must be whole seconds that divide a day");
+        assertThat(Workloads.sparkArguments(Chart.render(Map.of("stock.candleInterval", "1h"))))
+                .containsEntry("STOCK_CANDLE_INTERVAL", "1h");
     }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -86,8 +87,10 @@ public final class Pipeline implements AutoCloseable {
 
         SparkSession spark = timed("Spark session local[*]", this::sparkSession);
         running.push(spark::stop);
-        StreamingQuery query = timed("Spark streaming job", () -> startJob(spark));
-        running.push(() -> GracefulShutdown.stopAfterBatchInHand(query, Duration.ofSeconds(30)));
+        List<StreamingQuery> queries = timed("Spark streaming job", () -> startJob(spark));
+        for (StreamingQuery query : queries) {
+            running.push(() -> GracefulShutdown.stopAfterBatchInHand(query, Duration.ofSeconds(30)));
+        }
         running.push(new PeriodicCompaction(spark, jobSettings(config, System.getenv()), progress));
 
         timed(VISUALIZER, () -> startApp(launcher, VISUALIZER, visualizerEnv(), config.dashboardPort()));
@@ -154,9 +157,10 @@ public final class Pipeline implements AutoCloseable {
         return builder.getOrCreate();
     }
 
-    private StreamingQuery startJob(SparkSession spark) {
+    /** The batch query and, unless {@code STOCK_CANDLES_ENABLED=false}, the candle query. */
+    private List<StreamingQuery> startJob(SparkSession spark) {
         try {
-            return StockStreamingJob.start(jobSettings(config, System.getenv()), spark);
+            return StockStreamingJob.startQueries(jobSettings(config, System.getenv()), spark);
         } catch (Exception e) {
             throw new PipelineStartException("Spark streaming job: " + e.getMessage(), e);
         }

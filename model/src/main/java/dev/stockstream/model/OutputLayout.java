@@ -16,6 +16,9 @@ import java.util.OptionalLong;
  * history/date=2024-11-24/part-...parquet             compacted rows of removed batches, by trading day
  * history/_COMPACTED                                  the last batch id in the history table
  * quarantine-history/date=2024-11-24/part-...parquet  compacted quarantine records, by day of commit
+ * candles/day=2024-11-24/part-00000000000000000007.parquet   the candles candle batch 7 closed, by window day (UTC)
+ * candles/_LATEST                                     the candle query's progress ({@link CandleProgress})
+ * candle-checkpoints/                                 the candle query's checkpoint (its state store with it)
  * </pre>
  * A batch directory is written under {@link #tempBatchDir} and renamed into place whole;
  * names starting with {@code _} are never batches. Every committed batch id has a
@@ -46,7 +49,13 @@ public final class OutputLayout {
     /** The newest batches are never removed, whatever their age: the visualizer shows up to this many. */
     public static final int NEWEST_BATCHES_KEPT = 100;
 
+    public static final String CANDLES_DIR = "candles";
+    public static final String CANDLE_POINTER = CANDLES_DIR + "/_LATEST";
+    public static final String CANDLE_CHECKPOINTS_DIR = "candle-checkpoints";
+
     private static final String BATCH_PREFIX = "batch=";
+    private static final String DAY_PREFIX = "day=";
+    private static final String PARQUET_SUFFIX = ".parquet";
     private static final int ID_DIGITS = 20;
 
     private OutputLayout() {
@@ -108,6 +117,46 @@ public final class OutputLayout {
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** {@code candles/day=2024-11-24}: the candles whose window starts on that UTC day. */
+    public static String candleDayDir(java.time.LocalDate day) {
+        return CANDLES_DIR + "/" + DAY_PREFIX + day;
+    }
+
+    /** The day of a {@code day=2024-11-24} directory name, or empty for anything else. */
+    public static java.util.Optional<java.time.LocalDate> parseCandleDayName(String name) {
+        if (name == null || !name.startsWith(DAY_PREFIX)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.time.LocalDate.parse(name.substring(DAY_PREFIX.length())));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** {@code part-00000000000000000007.parquet}: the candles of one day that candle batch 7 wrote. */
+    public static String candlePartName(long batchId) {
+        return "part-" + batchDirName(batchId).substring(BATCH_PREFIX.length()) + PARQUET_SUFFIX;
+    }
+
+    /** The candle batch id of a part name, or empty for anything else (a working copy, a foreign file). */
+    public static OptionalLong parseCandlePartName(String name) {
+        if (name == null || !name.startsWith("part-") || !name.endsWith(PARQUET_SUFFIX)) {
+            return OptionalLong.empty();
+        }
+        return parseBatchDirName(BATCH_PREFIX + name.substring("part-".length(), name.length() - PARQUET_SUFFIX.length()));
+    }
+
+    /** Where Spark writes a candle batch's Parquet before its parts are renamed into the day directories. */
+    public static String tempCandleDir(long batchId, String attempt) {
+        return CANDLES_DIR + "/" + TEMP_PREFIX + batchDirName(batchId) + "-" + attempt;
+    }
+
+    /** The working name of a new candle pointer, renamed over {@link #CANDLE_POINTER}. */
+    public static String tempCandlePointer(String attempt) {
+        return CANDLES_DIR + "/" + TEMP_PREFIX + "LATEST-" + attempt;
     }
 
     public static String pointerContent(long batchId) {

@@ -34,11 +34,18 @@ import org.apache.spark.network.util.JavaUtils;
  * @param quarantineMaxValueBytes how many bytes of one rejected value the quarantine keeps
  * @param batchRetention how long a committed batch's directories stay after its commit, before the
  *                       history compaction moves them into the history tables and removes them
+ * @param candlesEnabled run the candle query beside the batch query ({@link CandleQuery})
+ * @param candleInterval the length of a candle's event-time window
+ * @param candleLateness how far behind the newest event time a tick may arrive and still count in its
+ *                       window: the watermark's delay
+ * @param candlePartitions the candle query's shuffle and state-store partitions; fixed by its checkpoint
+ *                         when it first starts
  */
 public record JobSettings(String bootstrapServers, String topic, URI outputRoot, Duration triggerInterval,
                           String startingOffsets, long maxOffsetsPerTrigger, boolean directKafkaScan,
                           boolean failOnDataLoss, boolean resumeFromOutput, Duration maxEventAhead,
-                          Duration maxEventBehind, int quarantineMaxValueBytes, Duration batchRetention)
+                          Duration maxEventBehind, int quarantineMaxValueBytes, Duration batchRetention,
+                          boolean candlesEnabled, Duration candleInterval, Duration candleLateness, int candlePartitions)
         implements java.io.Serializable {
 
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
@@ -54,6 +61,13 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
     public static final String STOCK_MAX_EVENT_BEHIND = "STOCK_MAX_EVENT_BEHIND";
     public static final String STOCK_QUARANTINE_MAX_VALUE_BYTES = "STOCK_QUARANTINE_MAX_VALUE_BYTES";
     public static final String STOCK_BATCH_RETENTION = "STOCK_BATCH_RETENTION";
+    public static final String STOCK_CANDLES_ENABLED = "STOCK_CANDLES_ENABLED";
+    public static final String STOCK_CANDLE_INTERVAL = "STOCK_CANDLE_INTERVAL";
+    public static final String STOCK_CANDLE_LATENESS = "STOCK_CANDLE_LATENESS";
+    public static final String STOCK_CANDLE_PARTITIONS = "STOCK_CANDLE_PARTITIONS";
+
+    /** The most {@link #STOCK_CANDLE_PARTITIONS}: each is a state store every candle batch opens. */
+    public static final int MAX_CANDLE_PARTITIONS = 512;
 
     /** The largest {@link #STOCK_QUARANTINE_MAX_VALUE_BYTES}: Kafka's default largest record is 1 MiB. */
     public static final int MAX_QUARANTINE_VALUE_BYTES = 16 * 1024 * 1024;
@@ -62,7 +76,8 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
     public static final List<String> NAMES = List.of(KAFKA_BOOTSTRAP_SERVERS, STOCK_TOPIC, STOCK_OUTPUT_ROOT,
             STOCK_TRIGGER_INTERVAL, STOCK_STARTING_OFFSETS, STOCK_MAX_OFFSETS_PER_TRIGGER, STOCK_DIRECT_KAFKA_SCAN,
             STOCK_FAIL_ON_DATA_LOSS, STOCK_RESUME_FROM_OUTPUT, STOCK_MAX_EVENT_AHEAD, STOCK_MAX_EVENT_BEHIND,
-            STOCK_QUARANTINE_MAX_VALUE_BYTES, STOCK_BATCH_RETENTION);
+            STOCK_QUARANTINE_MAX_VALUE_BYTES, STOCK_BATCH_RETENTION, STOCK_CANDLES_ENABLED, STOCK_CANDLE_INTERVAL,
+            STOCK_CANDLE_LATENESS, STOCK_CANDLE_PARTITIONS);
 
     /** The defaults of {@code docs/SETTINGS.md}. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -98,6 +113,13 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
                 STOCK_BATCH_RETENTION, "must be at least " + notation(minimumRetention(triggerInterval))
                         + " (1m, and " + OutputLayout.NEWEST_BATCHES_KEPT + " times " + STOCK_TRIGGER_INTERVAL
                         + ": the batches the dashboard can show)", batchRetention);
+        require(candleInterval != null && candleInterval.toMillis() >= 1000 && candleInterval.toMillis() % 1000 == 0
+                        && Duration.ofDays(1).toMillis() % candleInterval.toMillis() == 0, STOCK_CANDLE_INTERVAL,
+                "must be whole seconds that divide a day, such as 1m, 5m or 1h", candleInterval);
+        require(candleLateness != null && !candleLateness.isNegative(), STOCK_CANDLE_LATENESS,
+                "must be zero or more, such as 30s", candleLateness);
+        require(candlePartitions >= 1 && candlePartitions <= MAX_CANDLE_PARTITIONS, STOCK_CANDLE_PARTITIONS,
+                "must be a number from 1 to " + MAX_CANDLE_PARTITIONS, candlePartitions);
         outputRoot = withoutTrailingSlash(outputRoot);
     }
 
@@ -151,7 +173,12 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
                 parsePositiveInterval(STOCK_MAX_EVENT_BEHIND, values.get(STOCK_MAX_EVENT_BEHIND), "such as 1h"),
                 (int) parseLong(STOCK_QUARANTINE_MAX_VALUE_BYTES, values.get(STOCK_QUARANTINE_MAX_VALUE_BYTES),
                         "must be a number of bytes from 1 to " + MAX_QUARANTINE_VALUE_BYTES, 1, MAX_QUARANTINE_VALUE_BYTES),
-                parseInterval(STOCK_BATCH_RETENTION, values.get(STOCK_BATCH_RETENTION)));
+                parseInterval(STOCK_BATCH_RETENTION, values.get(STOCK_BATCH_RETENTION)),
+                parseBoolean(STOCK_CANDLES_ENABLED, values.get(STOCK_CANDLES_ENABLED)),
+                parseInterval(STOCK_CANDLE_INTERVAL, values.get(STOCK_CANDLE_INTERVAL)),
+                parseInterval(STOCK_CANDLE_LATENESS, values.get(STOCK_CANDLE_LATENESS)),
+                (int) parseLong(STOCK_CANDLE_PARTITIONS, values.get(STOCK_CANDLE_PARTITIONS),
+                        "must be a number from 1 to " + MAX_CANDLE_PARTITIONS, 1, MAX_CANDLE_PARTITIONS));
     }
 
     /** The same settings with some replaced, by name and in the notation of {@code docs/SETTINGS.md}. */
@@ -189,6 +216,10 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         values.put(STOCK_MAX_EVENT_BEHIND, maxEventBehind.toMillis() + "ms");
         values.put(STOCK_QUARANTINE_MAX_VALUE_BYTES, Integer.toString(quarantineMaxValueBytes));
         values.put(STOCK_BATCH_RETENTION, batchRetention.toMillis() + "ms");
+        values.put(STOCK_CANDLES_ENABLED, Boolean.toString(candlesEnabled));
+        values.put(STOCK_CANDLE_INTERVAL, candleInterval.toMillis() + "ms");
+        values.put(STOCK_CANDLE_LATENESS, candleLateness.toMillis() + "ms");
+        values.put(STOCK_CANDLE_PARTITIONS, Integer.toString(candlePartitions));
         return values;
     }
 
@@ -225,6 +256,10 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         defaults.put(STOCK_MAX_EVENT_BEHIND, "1h");
         defaults.put(STOCK_QUARANTINE_MAX_VALUE_BYTES, "65536");
         defaults.put(STOCK_BATCH_RETENTION, "24h");
+        defaults.put(STOCK_CANDLES_ENABLED, "true");
+        defaults.put(STOCK_CANDLE_INTERVAL, "1m");
+        defaults.put(STOCK_CANDLE_LATENESS, "30s");
+        defaults.put(STOCK_CANDLE_PARTITIONS, "4");
         return Map.copyOf(defaults);
     }
 

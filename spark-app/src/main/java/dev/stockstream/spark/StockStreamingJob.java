@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Spark job: Kafka ticks in, one CSV of per-symbol aggregates per micro-batch out, on HDFS
- * in the contract's layout, checkpointed under the same root. Run by {@code spark-submit}
+ * The Spark job: Kafka ticks in, one CSV of per-symbol aggregates per micro-batch out, and
+ * event-time candles ({@link CandleQuery}), on HDFS in the contract's layout, each query
+ * checkpointed under the same root. Run by {@code spark-submit}
  * ({@link #main}) or by a local runner ({@link #start}).
  */
 public final class StockStreamingJob {
@@ -43,9 +44,10 @@ public final class StockStreamingJob {
         logSettings(settings, JobSettings.defaulted(System.getenv(), args), System.getenv("KUBERNETES_SERVICE_HOST") != null);
         SparkSession spark = SparkSession.builder().appName("stock-streaming").getOrCreate();
         try {
-            StreamingQuery query = start(settings, spark);
-            GracefulShutdown.install(query, SHUTDOWN_GRACE);
-            query.awaitTermination();
+            List<StreamingQuery> queries = startQueries(settings, spark);
+            queries.forEach(query -> GracefulShutdown.install(query, SHUTDOWN_GRACE));
+            // One query failing ends the job (it throws here), so the operator restarts both from their checkpoints.
+            spark.streams().awaitAnyTermination();
         } catch (Exception e) {
             OutputConflictException conflict = conflictIn(e);
             if (conflict == null) {
@@ -84,19 +86,28 @@ public final class StockStreamingJob {
         }
     }
 
-    /** Starts the streaming query on the given session; the caller owns both. */
+    /**
+     * Starts the job's queries on the given session: the batch query, then the candle query when
+     * {@code STOCK_CANDLES_ENABLED}. The caller owns the session and the queries.
+     */
+    public static List<StreamingQuery> startQueries(JobSettings settings, SparkSession spark) throws IOException, TimeoutException {
+        StreamingQuery batches = start(settings, spark);
+        if (!settings.candlesEnabled()) {
+            return List.of(batches);
+        }
+        try {
+            return List.of(batches, startCandles(settings, spark));
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            batches.stop();
+            throw e;
+        }
+    }
+
+    /** Starts the batch query (per-micro-batch aggregates) on the given session; the caller owns both. */
     public static StreamingQuery start(JobSettings settings, SparkSession spark) throws IOException, TimeoutException {
         BatchWriter writer = new BatchWriter(settings.outputRoot(), spark.sparkContext().hadoopConfiguration());
         CheckpointGuard.check(spark, settings, writer.recover());
-        DataStreamReader source = spark.readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", settings.bootstrapServers())
-                .option("subscribe", settings.topic())
-                .option("startingOffsets", settings.startingOffsets())
-                .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
-                .option("failOnDataLoss", settings.failOnDataLoss());
-        KafkaFetchSettings.CONSUMER.forEach((name, value) -> source.option("kafka." + name, value));
-        Dataset<Row> records = source.load();
+        Dataset<Row> records = kafkaSource(settings, spark).load();
         BatchGate gate = new BatchGate();
         StreamingQuery query = records.writeStream()
                 .queryName(QUERY_NAME)
@@ -106,5 +117,23 @@ public final class StockStreamingJob {
                 .start();
         BatchGate.register(query, gate);
         return query;
+    }
+
+    /** Starts the candle query (event-time candles, {@link CandleQuery}) on the given session; the caller owns both. */
+    public static StreamingQuery startCandles(JobSettings settings, SparkSession spark) throws IOException, TimeoutException {
+        return CandleQuery.start(settings, spark);
+    }
+
+    /** The topic as the job's queries read it, each from where its own checkpoint says. */
+    static DataStreamReader kafkaSource(JobSettings settings, SparkSession spark) {
+        DataStreamReader source = spark.readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", settings.bootstrapServers())
+                .option("subscribe", settings.topic())
+                .option("startingOffsets", settings.startingOffsets())
+                .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
+                .option("failOnDataLoss", settings.failOnDataLoss());
+        KafkaFetchSettings.CONSUMER.forEach((name, value) -> source.option("kafka." + name, value));
+        return source;
     }
 }
