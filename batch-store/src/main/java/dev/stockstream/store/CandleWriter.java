@@ -125,6 +125,7 @@ public final class CandleWriter {
                 files.mkdir(target.getParent(), null, true);
                 files.rename(parquet.get(0), target, Options.Rename.OVERWRITE);
             }
+            CommitStep.CANDLE_PARTS_RENAMED.reached(next.batchId());
         }
         Path pointerTemp = path(OutputLayout.tempCandlePointer(UUID.randomUUID().toString()));
         try (OutputStream out = files.create(pointerTemp, EnumSet.of(CreateFlag.CREATE, CreateFlag.OVERWRITE),
@@ -133,6 +134,7 @@ public final class CandleWriter {
         }
         files.rename(pointerTemp, path(OutputLayout.CANDLE_POINTER), Options.Rename.OVERWRITE);
         progress = Optional.of(next);
+        CommitStep.CANDLE_POINTER_MOVED.reached(next.batchId());
         if (temp != null) {
             files.delete(temp, true);
         }

@@ -14,7 +14,15 @@ public enum CommitStep {
     /** The batch directory is in place, the pointer not yet moved to it. */
     BATCH_RENAMED,
     /** The pointer names the batch; Spark has not yet recorded the batch in its commit log. */
-    POINTER_MOVED;
+    POINTER_MOVED,
+    /** A candle batch's Parquet parts are in their day directories, the candle pointer not yet moved. */
+    CANDLE_PARTS_RENAMED,
+    /** The candle pointer names the candle batch; Spark has not yet recorded it in the candle checkpoint. */
+    CANDLE_POINTER_MOVED;
+
+    /** The steps of a batch's commit (the others are the candle query's). */
+    public static final java.util.Set<CommitStep> BATCH_STEPS =
+            java.util.EnumSet.range(QUARANTINE_PART_HALF_WRITTEN, POINTER_MOVED);
 
     private static volatile BiConsumer<CommitStep, Long> observer = (step, batchId) -> { };
 

@@ -55,10 +55,11 @@ class CrashWindowTest {
             sender.flush();
         }
         JobSettings settings = KafkaHdfsSparkExtension.settings(topic, topic)
-                .with(Map.of(JobSettings.STOCK_TRIGGER_INTERVAL, "0", JobSettings.STOCK_MAX_OFFSETS_PER_TRIGGER, "400"));
+                .with(Map.of(JobSettings.STOCK_TRIGGER_INTERVAL, "0", JobSettings.STOCK_MAX_OFFSETS_PER_TRIGGER, "400",
+                        JobSettings.STOCK_CANDLES_ENABLED, "false"));
 
         try (OutputReader output = new OutputReader(settings.outputRoot())) {
-            for (CommitStep step : CommitStep.values()) {
+            for (CommitStep step : CommitStep.BATCH_STEPS) {
                 long next = output.latestPointer().orElse(-1) + 1;
                 try (JobProcess job = JobProcess.start(CrashingJob.class, List.of("-Xmx1g"),
                         Map.of("CRASH_AT", step.name(), "CRASH_FROM_BATCH", Long.toString(next + 1)),
