@@ -31,6 +31,14 @@ class PipelineJobSettingsTest {
     }
 
     @Test
+    void theRunnerRunsTheCandleQueryUnlessTheShellTurnsItOff() {
+        assertThat(Pipeline.jobSettings(CONFIG, Map.of()).candlesEnabled()).isTrue();
+        assertThat(Pipeline.jobSettings(CONFIG, Map.of(JobSettings.STOCK_CANDLES_ENABLED, "false")).candlesEnabled()).isFalse();
+        assertThat(Pipeline.jobSettings(CONFIG, Map.of(JobSettings.STOCK_CANDLE_INTERVAL, "5m")).candleInterval())
+                .isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
     void aBadValueInTheShellIsRejectedByItsName() {
         assertThatThrownBy(() -> Pipeline.jobSettings(CONFIG, Map.of(JobSettings.STOCK_MAX_OFFSETS_PER_TRIGGER, "lots")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -2,7 +2,9 @@ package dev.stockstream.rehearsal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stockstream.model.CandleProgress;
 import dev.stockstream.store.BatchReader;
+import dev.stockstream.store.CandleReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 
 /**
  * One fault while the producer streams: injected, waited out, and checked. Recovery is the time
@@ -62,7 +65,11 @@ final class FaultDrill {
         // mark + 1 may have been under way when the fault ended; mark + 2 was begun after it
         Waits.until(cluster, "the dashboard serving a batch the job began after fault " + name, RECOVERY_TIMEOUT,
                 () -> dashboardLatest() >= mark + 2 ? "recovered" : null);
-        return Duration.between(over, Instant.now()).toSeconds();
+        long recovered = Duration.between(over, Instant.now()).toSeconds();
+        long candleMark = latestCandleBatchOr(-1);
+        Waits.until(cluster, "a candle batch the job began after fault " + name, RECOVERY_TIMEOUT,
+                () -> latestCandleBatchOr(-1) >= candleMark + 2 ? "candles on" : null);
+        return recovered;
     }
 
     /** Balances the ledger after a fault and its recovery; prints the chaos line, then asserts nothing was lost or doubled. */
@@ -85,6 +92,16 @@ final class FaultDrill {
         assertThat(balance.duplicated()).as("ticks doubled by %s", name).isZero();
         assertThat(resent).as("records on the topic that %s sent again", name).isZero();
         assertThat(balance.batches()).isPositive();
+        Ledger.CandleBalance candles = Waits.until(cluster, "the candle ledger read after fault " + name, Duration.ofMinutes(2),
+                () -> Ledger.candleBalance(outputRoot, bootstrapServers, topic));
+        System.out.printf("chaos fault=%s candles=%d candle_ticks=%d candle_ticks_missing=%d late_ticks=%d candle_ticks_extra=%d "
+                        + "candles_twice=%d%n", name, candles.candles(), candles.ticksInClosedWindows(), candles.missing(),
+                candles.late(), candles.extra(), candles.candlesTwice());
+        assertThat(candles.candles()).as("candles written by the time of fault %s", name).isPositive();
+        assertThat(candles.missing()).as("ticks of closed windows in no candle after %s: the late ticks counted", name)
+                .isEqualTo(candles.late());
+        assertThat(candles.extra()).as("ticks candles hold beyond the topic's after %s", name).isZero();
+        assertThat(candles.candlesTwice()).as("windows written twice after %s", name).isZero();
         return balance;
     }
 
@@ -111,6 +128,17 @@ final class FaultDrill {
     long latestCommitted() throws IOException {
         try (BatchReader output = BatchReader.open(URI.create(outputRoot), new Configuration())) {
             return output.latestBatchId().orElse(-1);
+        }
+    }
+
+    /** The candle batch the candle pointer names, or {@code fallback} when there is none or HDFS cannot be read. */
+    private long latestCandleBatchOr(long fallback) {
+        Configuration conf = new Configuration();
+        conf.setInt("ipc.client.connect.max.retries", 0);
+        try (FileSystem fs = FileSystem.newInstance(URI.create(outputRoot), conf)) {
+            return new CandleReader(fs, URI.create(outputRoot)).progress().map(CandleProgress::batchId).orElse(fallback);
+        } catch (IOException e) {
+            return fallback;
         }
     }
 

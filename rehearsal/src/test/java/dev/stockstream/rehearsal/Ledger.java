@@ -1,10 +1,14 @@
 package dev.stockstream.rehearsal;
 
 import dev.stockstream.model.BatchRow;
+import dev.stockstream.model.Candle;
+import dev.stockstream.model.CandleProgress;
+import dev.stockstream.model.OutputLayout;
 import dev.stockstream.model.TickJson;
 import dev.stockstream.model.TickResult;
 import dev.stockstream.store.BatchInput;
 import dev.stockstream.store.BatchReader;
+import dev.stockstream.store.CandleReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,6 +25,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -131,6 +137,86 @@ final class Ledger {
         }
         return new Balance(committed.inputs().size(), onTopic.values().stream().mapToLong(Long::longValue).sum(),
                 lost, duplicated, committed.rangeFaults());
+    }
+
+    /**
+     * The committed candles against a recount of the topic up to where the candle query's last
+     * committed batch stopped reading (its checkpoint's offset log): for each symbol and window the
+     * watermark has closed, the ticks its candle holds beside the ticks on the topic. A window's
+     * ticks the candle misses must be the late ticks the query counted; a candle never holds more.
+     */
+    static CandleBalance candleBalance(String outputRoot, String bootstrapServers, String topic) {
+        CandleProgress progress;
+        List<Candle> candles;
+        Map<Integer, Long> until;
+        try (FileSystem fs = FileSystem.newInstance(URI.create(outputRoot), new Configuration())) {
+            CandleReader reader = new CandleReader(fs, URI.create(outputRoot));
+            progress = reader.progress().orElse(null);
+            if (progress == null) {
+                return new CandleBalance(-1, 0, 0, 0, 0, 0, 0);
+            }
+            candles = new ArrayList<>();
+            for (java.time.LocalDate day : reader.days()) {
+                for (CandleReader.Part part : reader.parts(day, progress.batchId())) {
+                    candles.addAll(reader.read(part));
+                }
+            }
+            until = consumedThrough(fs, outputRoot + "/" + OutputLayout.CANDLE_CHECKPOINTS_DIR, progress.batchId(), topic);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long watermark = progress.watermarkMs();
+        long interval = candles.isEmpty() ? 60_000 : candles.get(0).windowEnd() - candles.get(0).windowStart();
+        Map<String, Long> onTopic = new TreeMap<>();
+        scan(bootstrapServers, topic, until, record -> {
+            TickResult decoded = TickJson.decode(record.value());
+            if (decoded.isValid()) {
+                long start = Math.floorDiv(decoded.tick().ts(), interval) * interval;
+                if (start + interval <= watermark) {
+                    onTopic.merge(decoded.tick().symbol() + "@" + start, 1L, Long::sum);
+                }
+            }
+        });
+        Map<String, Long> inCandles = new TreeMap<>();
+        long candlesTwice = 0;
+        for (Candle candle : candles) {
+            if (inCandles.put(candle.symbol() + "@" + candle.windowStart(), candle.ticks()) != null) {
+                candlesTwice++;
+            }
+        }
+        long missing = 0;
+        long extra = 0;
+        Set<String> windows = new TreeSet<>(onTopic.keySet());
+        windows.addAll(inCandles.keySet());
+        for (String window : windows) {
+            long difference = inCandles.getOrDefault(window, 0L) - onTopic.getOrDefault(window, 0L);
+            missing += Math.max(0, -difference);
+            extra += Math.max(0, difference);
+        }
+        return new CandleBalance(progress.batchId(), candles.size(), onTopic.values().stream().mapToLong(Long::longValue).sum(),
+                progress.lateTicksTotal(), missing, extra, candlesTwice);
+    }
+
+    /** The end offsets per partition of candle batch {@code batchId}, from Spark's offset log in the checkpoint. */
+    private static Map<Integer, Long> consumedThrough(FileSystem fs, String checkpoint, long batchId, String topic) throws IOException {
+        String content;
+        try (var in = fs.open(new Path(checkpoint + "/offsets/" + batchId))) {
+            content = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String[] lines = content.strip().split("\n");
+        Map<Integer, Long> offsets = new TreeMap<>();
+        UserSteps.json(lines[lines.length - 1]).path(topic).fields().forEachRemaining(entry ->
+                offsets.put(Integer.parseInt(entry.getKey()), entry.getValue().asLong()));
+        return offsets;
+    }
+
+    /**
+     * The outcome of {@link #candleBalance}: {@code missing} ticks of closed windows no candle holds
+     * (must equal {@code late}), {@code extra} ticks candles hold beyond the topic's, and
+     * {@code candlesTwice} windows written more than once (both must be 0). Batch -1: no candle yet.
+     */
+    record CandleBalance(long batch, int candles, long ticksInClosedWindows, long late, long missing, long extra,
+                         long candlesTwice) {
     }
 
     /** The outcome of {@link #balance}. */

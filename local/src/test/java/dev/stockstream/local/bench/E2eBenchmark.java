@@ -26,29 +26,51 @@ import java.util.regex.Pattern;
  * batch's {@code batch_time} (its latest event time); a tick's freshness is the moment its batch
  * became visible in the API minus its event time. Samples are drawn uniformly in that interval,
  * weighted by the batch's tick count.
- * <p>Max sustained rate: the rate steps up; a step is sustained when the producer reaches it and
- * the backlog (ticks acknowledged by Kafka minus ticks in committed batches) grows by less than
- * one trigger interval of ticks over a minute.
+ * <p>Candle freshness (with candles on): a candle's window closes when the watermark passes its
+ * end plus {@code STOCK_CANDLE_LATENESS}; its freshness is the moment it became visible in the API
+ * minus that moment.
+ * <p>Max sustained rate: the rate steps up; a step is sustained when the producer reaches it, the
+ * backlog (ticks acknowledged by Kafka minus ticks in committed batches) grows by less than one
+ * trigger interval of ticks over a minute, and, with candles on, the candle watermark falls behind
+ * the clock by less than two trigger intervals more over that minute.
+ * <p>{@code --rate-only} skips the freshness (the baseline run of bench/e2e.sh, candles off).
  */
 public final class E2eBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern BATCH = Pattern.compile("\\{\"batchId\":(\\d+),\"committedAt\":\"[^\"]*\",\"batchTime\":(\\d+),\"symbols\":\\d+,\"ticks\":(\\d+)");
     private static final int SYMBOLS = 64;
+    /** The symbol whose candles are watched: the synthetic source's first. */
+    private static final String CANDLE_SYMBOL = "SYN1";
+    private static final Pattern WINDOW_END = Pattern.compile("\"windowEnd\":\"?([^,\"}]+)");
+    private static final Pattern WATERMARK = Pattern.compile("\"watermark\":\"?([^,\"}]+)");
+
+    private final java.util.Set<Long> candleWindowsSeen = new java.util.HashSet<>();
+    private final List<Double> candleFreshness = new ArrayList<>();
+    private final boolean candles;
+    private final long candleLatenessMs;
 
     private final Map<Long, Long> ticksByBatch = new HashMap<>();
     private final List<double[]> freshnessBatches = new ArrayList<>();
     private long lastBatchTime = -1;
     private String dashboard;
 
-    public static void main(String[] args) throws Exception {
-        double freshnessRate = args.length > 0 ? Double.parseDouble(args[0]) : 50_000;
-        String trigger = args.length > 1 ? args[1] : "2s";
-        long[] steps = {100_000, 200_000, 300_000, 400_000, 500_000, 600_000, 800_000};
-        new E2eBenchmark().run(freshnessRate, trigger, steps);
+    private E2eBenchmark(JobSettings settings) {
+        this.candles = settings.candlesEnabled();
+        this.candleLatenessMs = settings.candleLateness().toMillis();
     }
 
-    private void run(double freshnessRate, String trigger, long[] steps) throws Exception {
+    public static void main(String[] args) throws Exception {
+        boolean rateOnly = List.of(args).contains("--rate-only");
+        List<String> positional = new ArrayList<>(List.of(args));
+        positional.remove("--rate-only");
+        double freshnessRate = positional.size() > 0 ? Double.parseDouble(positional.get(0)) : 50_000;
+        String trigger = positional.size() > 1 ? positional.get(1) : "2s";
+        long[] steps = {100_000, 200_000, 300_000, 400_000, 500_000, 600_000, 800_000};
+        new E2eBenchmark(JobSettings.fromEnvironmentAndArgs(System.getenv())).run(freshnessRate, trigger, steps, rateOnly);
+    }
+
+    private void run(double freshnessRate, String trigger, long[] steps, boolean rateOnly) throws Exception {
         Path dataDir = Files.createTempDirectory("e2e-bench-");
         LocalConfig config = new LocalConfig(dataDir, Path.of("."), true, "stockTopic", "synthetic", freshnessRate, SYMBOLS,
                 trigger, 5, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
@@ -58,25 +80,37 @@ public final class E2eBenchmark {
         long triggerMillis = JobSettings.parseInterval(JobSettings.STOCK_TRIGGER_INTERVAL, trigger).toMillis();
         try (Pipeline pipeline = Pipeline.start(config, System.err)) {
             watch(20_000);
-            freshnessBatches.clear();
-            watch(60_000);
-            double[] freshness = freshnessSamples();
-            System.out.printf(Locale.ROOT, "e2e freshness_p50_ms=%.0f freshness_p95_ms=%.0f rate=%.0f trigger=%s%n",
-                    percentile(freshness, 50), percentile(freshness, 95), freshnessRate, trigger);
+            if (!rateOnly) {
+                freshnessBatches.clear();
+                candleFreshness.clear();
+                watch(60_000);
+                double[] freshness = freshnessSamples();
+                System.out.printf(Locale.ROOT, "e2e freshness_p50_ms=%.0f freshness_p95_ms=%.0f rate=%.0f trigger=%s%n",
+                        percentile(freshness, 50), percentile(freshness, 95), freshnessRate, trigger);
+                if (candles) {
+                    double[] candleSamples = candleFreshness.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                    System.err.printf(Locale.ROOT, "candle windows seen=%d samples_ms=%s%n", candleSamples.length,
+                            java.util.Arrays.toString(candleSamples));
+                    System.out.printf(Locale.ROOT, "e2e candles_freshness_p95_ms=%.0f%n", percentile(candleSamples, 95));
+                }
+            }
 
             long sustained = 0;
             for (long rate : steps) {
                 put(producer + "/rate", "{\"rate\": " + rate + "}");
                 watch(15_000);
                 long backlogBefore = backlog(producer);
+                long candleLagBefore = candleLag();
                 long sentBefore = number(get(producer + "/status"), "sent");
                 long started = System.currentTimeMillis();
                 watch(60_000);
                 double seconds = (System.currentTimeMillis() - started) / 1000.0;
                 double achieved = (number(get(producer + "/status"), "sent") - sentBefore) / seconds;
                 long growth = backlog(producer) - backlogBefore;
-                boolean flat = growth < rate * triggerMillis / 1000;
-                System.err.printf(Locale.ROOT, "step rate=%d achieved=%.0f backlog_growth=%d flat=%s%n", rate, achieved, growth, flat);
+                long candleLagGrowth = candleLag() - candleLagBefore;
+                boolean flat = growth < rate * triggerMillis / 1000 && candleLagGrowth < 2 * Math.max(triggerMillis, 1000);
+                System.err.printf(Locale.ROOT, "step rate=%d achieved=%.0f backlog_growth=%d candle_lag_growth_ms=%d flat=%s%n",
+                        rate, achieved, growth, candleLagGrowth, flat);
                 if (achieved < 0.95 * rate || !flat) {
                     break;
                 }
@@ -103,6 +137,9 @@ public final class E2eBenchmark {
                     fresh.add(new long[] {id, Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
                 }
             }
+            if (candles) {
+                watchCandles();
+            }
             fresh.sort((a, b) -> Long.compare(a[0], b[0]));
             for (long[] batch : fresh) {
                 if (lastBatchTime > 0 && batch[2] > 0) {
@@ -112,6 +149,33 @@ public final class E2eBenchmark {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Notes each candle window of {@link #CANDLE_SYMBOL} when it first shows in the API. */
+    private void watchCandles() throws Exception {
+        String json = get(dashboard + "api/candles?symbol=" + CANDLE_SYMBOL + "&last=5");
+        long seenAt = System.currentTimeMillis();
+        Matcher m = WINDOW_END.matcher(json);
+        while (m.find()) {
+            long windowEnd = epochMillis(m.group(1));
+            if (candleWindowsSeen.add(windowEnd) && candleWindowsSeen.size() > 1) {
+                candleFreshness.add((double) (seenAt - (windowEnd + candleLatenessMs)));
+            }
+        }
+    }
+
+    /** How far the candle watermark is behind the clock, in ms (0 with candles off). */
+    private long candleLag() throws Exception {
+        if (!candles) {
+            return 0;
+        }
+        Matcher m = WATERMARK.matcher(get(dashboard + "api/candles?symbol=" + CANDLE_SYMBOL + "&last=1"));
+        return m.find() ? System.currentTimeMillis() - epochMillis(m.group(1)) : Long.MAX_VALUE / 4;
+    }
+
+    /** Epoch ms or an ISO-8601 instant, as the API writes times. */
+    private static long epochMillis(String value) {
+        return value.chars().allMatch(Character::isDigit) ? Long.parseLong(value) : java.time.Instant.parse(value).toEpochMilli();
     }
 
     private double[] freshnessSamples() {
