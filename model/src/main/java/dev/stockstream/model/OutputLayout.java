@@ -54,7 +54,9 @@ public final class OutputLayout {
     public static final String CANDLE_CHECKPOINTS_DIR = "candle-checkpoints";
 
     private static final String BATCH_PREFIX = "batch=";
-    private static final String DAY_PREFIX = "day=";
+    /** The prefix of a candle day directory's name, {@code day=2024-11-24}. */
+    public static final String CANDLE_DAY_PREFIX = "day=";
+    private static final String DAY_PREFIX = CANDLE_DAY_PREFIX;
     private static final String PARQUET_SUFFIX = ".parquet";
     private static final int ID_DIGITS = 20;
 

@@ -7,7 +7,10 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.timestamp_millis;
 
 import dev.stockstream.model.BatchRow;
+import dev.stockstream.model.CandleProgress;
 import dev.stockstream.model.OutputLayout;
+import dev.stockstream.store.CandleReader;
+import dev.stockstream.store.CorruptBatchException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +21,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -41,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * Moves committed batches older than {@code STOCK_BATCH_RETENTION} into the daily history tables
  * and then removes their directories, so the output root stays bounded however long the job runs.
  * Each run adds one file to each day it touches; once a day is over (before the day of now minus
- * the retention), its files are merged into one ({@link DayMerge}).
+ * the retention), its files are merged into one ({@link DayMerge}); so are the candle parts of each
+ * day the candle watermark has passed.
  * One run handles a range of batch ids: it records the range ({@code history/_RUN}), writes the
  * range's rows as Parquet partitioned by trading day and its quarantine partitioned by day of
  * commit into a staging directory, renames each finished file into its table under a name made of
@@ -94,7 +100,32 @@ final class HistoryCompaction {
         for (Path table : tables) {
             days.mergeDaysBefore(table, firstOpenDay);
         }
+        mergeClosedCandleDays();
         return result;
+    }
+
+    /**
+     * Merges the parts of each candle day the candle watermark has passed: every window of such a day
+     * is closed and written, so the candle query never adds to it again. The merged file is named
+     * after the newest candle batch it holds, so readers take it as that batch's part.
+     */
+    private void mergeClosedCandleDays() throws IOException {
+        Optional<CandleProgress> progress;
+        try {
+            progress = new CandleReader(fs, settings.outputRoot()).progress();
+        } catch (CorruptBatchException e) {
+            LOG.warn("not merging the candle days: {}", e.getMessage());
+            return;
+        }
+        if (progress.isEmpty()) {
+            return;
+        }
+        DayMerge candleDays = new DayMerge(spark, fs, OutputLayout.CANDLE_DAY_PREFIX, files -> OutputLayout.candlePartName(
+                Arrays.stream(files).mapToLong(file -> OutputLayout.parseCandlePartName(file.getPath().getName()).orElse(-1))
+                        .max().orElseThrow()));
+        Path candles = path(OutputLayout.CANDLES_DIR);
+        candleDays.restore(candles);
+        candleDays.mergeDaysBefore(candles, LocalDate.ofInstant(Instant.ofEpochMilli(progress.get().watermarkMs()), ZoneOffset.UTC));
     }
 
     private Result compactDue() throws IOException {

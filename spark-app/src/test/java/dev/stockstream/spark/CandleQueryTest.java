@@ -157,6 +157,51 @@ class CandleQueryTest {
                 .hasMessageContaining("move " + settings.resolve(OutputLayout.CANDLES_DIR) + " away");
     }
 
+    @Test
+    void theCompactionMergesEachCandleDayTheWatermarkPassedIntoOnePartAndTheCandlesStayTheSame() throws Exception {
+        String topic = "candles-days";
+        KafkaHdfsSparkExtension.kafka().createTopic(topic, 2);
+        JobSettings settings = candleSettings(topic, topic).with(Map.of(JobSettings.STOCK_MAX_OFFSETS_PER_TRIGGER, "20",
+                JobSettings.STOCK_TRIGGER_INTERVAL, "0"));
+        long midnight = TestTopicWriter.T0 / 86_400_000 * 86_400_000;
+        try (TestTopicWriter sender = new TestTopicWriter(KafkaHdfsSparkExtension.kafka(), topic)) {
+            for (long ts = midnight - 170 * S; ts <= midnight + 200 * S; ts += 5 * S) {
+                sender.send((int) (ts / S % 2), new Tick("AAPL", 100.0 + ts / S % 9, 1, ts));
+            }
+            sender.flush();
+        }
+        StreamingQuery query = StockStreamingJob.startCandles(settings, KafkaHdfsSparkExtension.spark());
+        try {
+            awaitWatermark(settings.outputRoot(), midnight + 170 * S);
+        } finally {
+            query.stop();
+        }
+        List<Candle> before = candles(settings.outputRoot());
+        java.time.LocalDate yesterday = java.time.LocalDate.ofEpochDay(midnight / 86_400_000 - 1);
+        assertThat(partNames(settings, yesterday)).as("one part per candle batch that closed a window").hasSizeGreaterThan(1);
+        List<String> today = partNames(settings, yesterday.plusDays(1));
+
+        new HistoryCompaction(KafkaHdfsSparkExtension.spark(), settings, java.time.Clock.systemUTC()).run();
+
+        assertThat(partNames(settings, yesterday)).hasSize(1);
+        assertThat(partNames(settings, yesterday.plusDays(1))).as("the day the watermark is in stays as written")
+                .containsExactlyInAnyOrderElementsOf(today);
+        assertThat(candles(settings.outputRoot())).isEqualTo(before);
+        assertThat(before).extracting(Candle::windowStart).contains(midnight - 180 * S, midnight - 60 * S, midnight + 60 * S);
+    }
+
+    private static List<String> partNames(JobSettings settings, java.time.LocalDate day) throws IOException {
+        try (FileSystem fs = FileSystem.newInstance(settings.outputRoot(), KafkaHdfsSparkExtension.spark().sparkContext().hadoopConfiguration())) {
+            List<String> names = new ArrayList<>();
+            for (var status : fs.listStatus(new org.apache.hadoop.fs.Path(settings.resolve(OutputLayout.candleDayDir(day))))) {
+                if (status.getPath().getName().endsWith(".parquet")) {
+                    names.add(status.getPath().getName());
+                }
+            }
+            return names;
+        }
+    }
+
     private static String[] arguments(JobSettings settings) {
         return settings.values().entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
     }
