@@ -48,6 +48,24 @@ final class BatchGate {
         inFlight = true;
     }
 
+    /** A batch's write: what {@link #write} runs between {@link #enter} and {@link #exit}. */
+    @FunctionalInterface
+    interface BatchWrite {
+        void run() throws Exception;
+    }
+
+    /** Runs one batch's {@code write} inside the gate: parked while a stop is pending, counted as committed when it returns. */
+    void write(long batchId, BatchWrite write) throws Exception {
+        enter();
+        boolean committed = false;
+        try {
+            write.run();
+            committed = true;
+        } finally {
+            exit(batchId, committed);
+        }
+    }
+
     synchronized void exit(long batchId, boolean committed) {
         inFlight = false;
         if (committed) {

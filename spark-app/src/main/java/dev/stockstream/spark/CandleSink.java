@@ -60,14 +60,7 @@ final class CandleSink implements VoidFunction2<Dataset<Row>, Long> {
 
     @Override
     public void call(Dataset<Row> candles, Long batchId) throws Exception {
-        gate.enter();
-        boolean committed = false;
-        try {
-            process(candles, batchId);
-            committed = true;
-        } finally {
-            gate.exit(batchId, committed);
-        }
+        gate.write(batchId, () -> process(candles, batchId));
     }
 
     private void process(Dataset<Row> candles, long batchId) throws Exception {

@@ -49,14 +49,7 @@ final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
 
     @Override
     public void call(Dataset<Row> batch, Long batchId) throws Exception {
-        gate.enter();
-        boolean committed = false;
-        try {
-            process(batch, batchId);
-            committed = true;
-        } finally {
-            gate.exit(batchId, committed);
-        }
+        gate.write(batchId, () -> process(batch, batchId));
     }
 
     private void process(Dataset<Row> batch, long batchId) throws Exception {
