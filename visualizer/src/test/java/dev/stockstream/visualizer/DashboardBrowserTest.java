@@ -18,19 +18,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Debian's headless Chromium looking at the dashboard while batches commit in a real MiniDFSCluster. */
+/** Debian's headless Chromium looking at the dashboard while batches and candles commit in a real MiniDFSCluster. */
 @QuarkusTest
 @WithTestResource(value = HdfsTestResource.class, initArgs = @ResourceArg(name = "root", value = "/browser"))
 class DashboardBrowserTest {
 
     private static final long T0 = 1_732_406_400_000L;
+    private static final long MINUTE = 60_000;
     private static final Path BROWSER_DIR = Path.of("target", "chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -102,6 +105,51 @@ class DashboardBrowserTest {
 
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve("dashboard.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    @Timeout(120)
+    void theCandlestickChartOfTheChosenSymbolShowsAndUpdatesInPlaceWhenACandleCloses() throws IOException {
+        // IBM has the most ticks a window (14, MSFT 12, AAPL 10): the page's default
+        HdfsTestResource.CandleBlock block = HdfsTestResource.newCandleBlock();
+        HdfsTestResource.commitCandles(block.batch(), TestCandles.windows(block.start(), MINUTE, 5, block.batch(),
+                "AAPL", 180.0, "MSFT", 410.0, "IBM", 150.0), 0, 0);
+        browser.get(dashboard.toString().replace("localhost", "127.0.0.1"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(driver -> "IBM".equals(text("candle-symbol-shown")));
+        assertThat(candleBodies()).isEqualTo(5);
+
+        // choosing MSFT shows it at once (without JavaScript, the Show button sends the same GET)
+        new Select(browser.findElement(By.id("candle-symbol"))).selectByValue("MSFT");
+        wait.until(driver -> "MSFT".equals(text("candle-symbol-shown")));
+        assertThat(browser.getCurrentUrl()).contains("symbol=MSFT");
+        wait.until(driver -> "live".equals(text("connection")));
+        assertChartVisible("candles-chart");
+        assertThat(svgTexts("candles-chart")).contains("MSFT: the last 5 candles of 1 min");
+
+        JavascriptExecutor js = browser;
+        js.executeScript("window.notReloaded = 'still the same page';");
+        HdfsTestResource.commitCandles(block.batch() + 1, TestCandles.windows(block.start() + 5 * MINUTE, MINUTE, 1,
+                block.batch() + 1, "AAPL", 185.0, "MSFT", 415.0, "IBM", 155.0), 2, 2);
+
+        wait.until(driver -> Long.toString(block.batch() + 1).equals(text("candle-batch")));
+        assertThat(js.executeScript("return window.notReloaded;")).isEqualTo("still the same page");
+        assertThat(((Number) js.executeScript("return window.candleUpdates;")).intValue()).isPositive();
+        assertThat(text("candle-symbol-shown")).isEqualTo("MSFT");
+        assertThat(text("late-ticks")).isEqualTo("2 in the last candle batch, 2 in all");
+        assertThat(candleBodies()).isEqualTo(6);
+        assertThat(svgTexts("candles-chart")).contains("MSFT: the last 6 candles of 1 min");
+        assertChartVisible("candles-chart");
+
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve("dashboard-candles.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The candle bodies the browser drew: JFreeSVG's rectangles in the rising and falling colours. */
+    private long candleBodies() {
+        return ((Number) browser.executeScript("return Array.from(document.querySelectorAll('#candles-chart rect'))"
+                + ".filter(function (r) { var s = r.getAttribute('style') || '';"
+                + " return s.indexOf('fill:rgb(0,158,115)') === 0 || s.indexOf('fill:rgb(213,94,0)') === 0; }).length;")).longValue();
     }
 
     /* The live fragment replaces the DOM under the test at any moment, so everything is read in one script call. */

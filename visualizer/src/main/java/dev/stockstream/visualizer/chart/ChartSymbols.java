@@ -13,6 +13,18 @@ final class ChartSymbols {
     private ChartSymbols() {
     }
 
+    /**
+     * The symbols a trend chart draws: the ones chosen that these batches hold, else (none chosen, or
+     * none of them left in the batches) the most traded.
+     */
+    static List<String> drawn(List<Batch> batches, List<String> chosen, int max) {
+        List<String> present = chosen.stream()
+                .filter(symbol -> batches.stream().anyMatch(batch -> batch.rows().stream()
+                        .anyMatch(row -> row.symbol().equals(symbol))))
+                .sorted().limit(max).toList();
+        return present.isEmpty() ? mostTraded(batches, max) : present;
+    }
+
     /** Up to {@code max} symbols of these batches, by total volume then name, returned in name order. */
     static List<String> mostTraded(List<Batch> batches, int max) {
         Map<String, Long> volumeBySymbol = batches.stream()

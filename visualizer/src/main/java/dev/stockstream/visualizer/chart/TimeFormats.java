@@ -22,6 +22,21 @@ public final class TimeFormats {
         return TIME.format(instant);
     }
 
+    /** A candle interval: {@code 30 s}, {@code 1 min}, {@code 1 h 30 min}, {@code 1 d}; parts that are zero are left out. */
+    public static String interval(long millis) {
+        long seconds = Math.max(0, millis / 1000);
+        StringBuilder text = new StringBuilder();
+        long[] sizes = {86_400, 3600, 60, 1};
+        String[] units = {"d", "h", "min", "s"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (seconds >= sizes[i]) {
+                text.append(text.isEmpty() ? "" : " ").append(seconds / sizes[i]).append(' ').append(units[i]);
+                seconds %= sizes[i];
+            }
+        }
+        return text.isEmpty() ? millis + " ms" : text.toString();
+    }
+
     /** {@code 4 s}, {@code 3 min 12 s}, {@code 2 h 5 min}. */
     public static String age(Duration age) {
         long seconds = Math.max(0, age.toSeconds());

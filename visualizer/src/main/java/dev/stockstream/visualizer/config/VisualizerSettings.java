@@ -18,6 +18,8 @@ public interface VisualizerSettings {
 
     /** The largest N a request may ask for (trend chart, {@code ?last=N}). */
     int MAX_BATCHES = dev.stockstream.model.OutputLayout.NEWEST_BATCHES_KEPT;
+    /** The largest N of the candle chart and API ({@code ?last=N} windows). */
+    int MAX_CANDLES = 500;
     String BETWEEN = " must be between {min} and {max}, got ${validatedValue}";
 
     /** Batches drawn in the trend chart, and the default {@code ?last=}. */
@@ -50,6 +52,18 @@ public interface VisualizerSettings {
     @WithDefault("20")
     @Range(min = 1, max = 200, message = "(VISUALIZER_CHART_SYMBOLS)" + BETWEEN)
     int chartSymbols();
+
+    /** Candle windows drawn in the candlestick chart, and the default {@code ?last=} of the candle chart and API. */
+    @WithName("candles.last")
+    @WithDefault("60")
+    @Range(min = 1, max = MAX_CANDLES, message = "(VISUALIZER_CANDLES_LAST)" + BETWEEN)
+    int candlesLast();
+
+    /** Candles kept in memory (committed candle parts never change), whole parts; at least one request's worth. */
+    @WithName("cache.candles")
+    @WithDefault("100000")
+    @Range(min = MAX_CANDLES, max = 10_000_000, message = "(VISUALIZER_CACHE_CANDLES)" + BETWEEN)
+    int cacheCandles();
 
     /** Connect and RPC timeout towards HDFS, so an outage is reported fast. */
     @WithName("hdfs.timeout")

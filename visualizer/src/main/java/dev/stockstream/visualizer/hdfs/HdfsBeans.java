@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
-/** Opens the output root once for the whole app, at start (a bad root stops it), and builds the cached history reader on it. */
+/** Opens the output root once for the whole app, at start (a bad root stops it), and builds the cached batch and candle readers on it. */
 @ApplicationScoped
 public class HdfsBeans {
 
@@ -38,5 +38,17 @@ public class HdfsBeans {
     @Singleton
     HistoryReader batchHistory(BatchReader files, VisualizerSettings settings, MeterRegistry registry) {
         return new HistoryReader(files, settings.maxMissing(), settings.cacheBatches(), registry, Clock.systemUTC());
+    }
+
+    /** Beside the batches, on a file system of its own with the same timeouts. */
+    @Produces
+    @Singleton
+    CandleHistory candleHistory(BatchReader files, VisualizerSettings settings, MeterRegistry registry) {
+        return new CandleHistory(HdfsClient.fileSystem(files.root(), settings.hdfsTimeout()), files.root(),
+                settings.cacheCandles(), registry);
+    }
+
+    void close(@Disposes CandleHistory candles) throws IOException {
+        candles.close();
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 
 /** The visualizer's own side of reading the output: its HDFS client timeouts, and a root that cannot be opened stops the start. */
 public final class HdfsClient {
@@ -18,6 +19,16 @@ public final class HdfsClient {
     public static BatchReader open(URI root, Duration timeout) {
         try {
             return BatchReader.open(root, clientConfiguration(timeout));
+        } catch (IOException e) {
+            throw new ConfigurationException(OutputRoot.describe() + " " + root + " cannot be opened: "
+                    + HistoryReader.oneLine(e));
+        }
+    }
+
+    /** A file system of its own on {@code root}, with the same timeouts; a ConfigurationException naming STOCK_OUTPUT_ROOT if it cannot be opened. */
+    public static FileSystem fileSystem(URI root, Duration timeout) {
+        try {
+            return FileSystem.newInstance(root, clientConfiguration(timeout));
         } catch (IOException e) {
             throw new ConfigurationException(OutputRoot.describe() + " " + root + " cannot be opened: "
                     + HistoryReader.oneLine(e));

@@ -2,6 +2,7 @@ package dev.stockstream.visualizer.web;
 
 import dev.stockstream.visualizer.chart.ChartRenderer;
 import dev.stockstream.visualizer.chart.TimeFormats;
+import dev.stockstream.visualizer.chart.TrendChoice;
 import dev.stockstream.visualizer.hdfs.Batch;
 import dev.stockstream.visualizer.hdfs.HistorySnapshot;
 import io.quarkus.qute.RawString;
@@ -11,7 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** Turns one read of the history into the dashboard's view model. */
+/** Turns one read of the history, and the trend a page chose, into the dashboard's view model. */
 @ApplicationScoped
 public class DashboardViewFactory {
 
@@ -23,7 +24,12 @@ public class DashboardViewFactory {
         this.charts = charts;
     }
 
+    /** The view with the default trend. */
     public DashboardView of(HistorySnapshot history) {
+        return of(history, TrendChoice.DEFAULT);
+    }
+
+    public DashboardView of(HistorySnapshot history, TrendChoice trend) {
         String hdfs = switch (history.state()) {
             case UNREACHABLE -> "unreachable";
             case POINTER_UNREADABLE -> "reachable, pointer unreadable";
@@ -51,6 +57,6 @@ public class DashboardViewFactory {
                 latest.batchTime().isPresent() ? TimeFormats.time(latest.batchTime().getAsLong()) + " UTC" : "no valid ticks",
                 latest.ticks(), latest.symbols(), latest.volume(), latest.rows(), history.skipped(), hdfs,
                 new RawString((String) charts.bar(history.batches(), ChartRenderer.Format.INLINE_SVG)),
-                new RawString((String) charts.trend(history.batches(), ChartRenderer.Format.INLINE_SVG)));
+                new RawString((String) charts.trend(history.batches(), trend, ChartRenderer.Format.INLINE_SVG)));
     }
 }

@@ -10,6 +10,7 @@ import dev.stockstream.visualizer.hdfs.Batch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,7 @@ class ChartsTest {
     void theTrendDatasetHasOnePointPerBatchAtItsBatchTime() {
         List<Batch> newestFirst = List.of(batch(3, "AAPL", 13.0, "IBM", 23.0), batch(2, "AAPL", 12.0),
                 batch(1, "AAPL", 11.0, "IBM", 21.0));
-        XYSeriesCollection dataset = PriceTrendChart.dataset(newestFirst, List.of("AAPL", "IBM"));
+        XYSeriesCollection dataset = PriceTrendChart.dataset(newestFirst, List.of("AAPL", "IBM"), TrendView.ABSOLUTE);
         assertThat(dataset.getSeries("AAPL").getItemCount()).isEqualTo(3);
         assertThat(dataset.getSeries("AAPL").getX(0)).isEqualTo((double) (T0 + 5000));
         assertThat(dataset.getSeries("AAPL").getY(2)).isEqualTo(13.0);
@@ -74,7 +75,8 @@ class ChartsTest {
     @Test
     void theTrendChartHasTitleAxisLabelsAndALegend() {
         List<Batch> newestFirst = List.of(batch(6, "AAPL", 13.0, "IBM", 23.0), batch(5, "AAPL", 12.0, "IBM", 22.0));
-        List<String> texts = SvgText.texts(ChartEncoder.svgDocument(PriceTrendChart.create(newestFirst, 20), "trend"));
+        List<String> texts = SvgText.texts(ChartEncoder.svgDocument(
+                PriceTrendChart.create(newestFirst, List.of("AAPL", "IBM"), Optional.empty()), "trend"));
         // the vertical axis label is drawn rotated, as outlines rather than a text element
         assertThat(texts).contains("Average price over the last 2 batches", "batches 5 to 6", "batch time (UTC)",
                 "AAPL", "IBM");

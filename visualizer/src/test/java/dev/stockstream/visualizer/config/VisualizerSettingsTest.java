@@ -44,6 +44,8 @@ class VisualizerSettingsTest {
         assertThat(settings.cacheBatches()).isEqualTo(512);
         assertThat(settings.chartSymbols()).isEqualTo(20);
         assertThat(settings.hdfsTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(settings.candlesLast()).isEqualTo(60);
+        assertThat(settings.cacheCandles()).isEqualTo(100_000);
         assertThat(config.getConfigMapping(OutputSettings.class).outputRoot())
                 .isEqualTo(URI.create("hdfs://localhost:8020/stockstream"));
     }
@@ -56,6 +58,18 @@ class VisualizerSettingsTest {
                 "visualizer.trend.batches (VISUALIZER_TREND_BATCHES) must be between 1 and 100, got 0");
         assertThatThrownBy(() -> settings("visualizer.trend.batches", "101"))
                 .hasMessageContaining("(VISUALIZER_TREND_BATCHES) must be between 1 and 100, got 101");
+    }
+
+    @Test
+    void candleWindowsOutside1To500AndACandleCacheSmallerThanOneRequestFailTheStartNamingTheSetting() {
+        assertThat(settings("visualizer.candles.last", "500").candlesLast()).isEqualTo(500);
+        assertThatThrownBy(() -> settings("visualizer.candles.last", "0")).hasMessageContaining(
+                "visualizer.candles.last (VISUALIZER_CANDLES_LAST) must be between 1 and 500, got 0");
+        assertThatThrownBy(() -> settings("visualizer.candles.last", "501"))
+                .hasMessageContaining("(VISUALIZER_CANDLES_LAST) must be between 1 and 500, got 501");
+        assertThat(settings("visualizer.cache.candles", "500").cacheCandles()).isEqualTo(500);
+        assertThatThrownBy(() -> settings("visualizer.cache.candles", "499")).hasMessageContaining(
+                "visualizer.cache.candles (VISUALIZER_CACHE_CANDLES) must be between 500 and 10000000, got 499");
     }
 
     @Test

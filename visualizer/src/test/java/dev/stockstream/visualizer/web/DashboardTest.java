@@ -11,6 +11,7 @@ import dev.stockstream.model.BatchRow;
 import dev.stockstream.visualizer.HdfsTestResource;
 import dev.stockstream.visualizer.SvgText;
 import dev.stockstream.visualizer.TestBatches;
+import dev.stockstream.visualizer.TestCandles;
 import dev.stockstream.visualizer.TestPrerequisites;
 import dev.stockstream.visualizer.hdfs.Batch;
 import dev.stockstream.visualizer.hdfs.HistorySnapshot;
@@ -120,6 +121,51 @@ class DashboardTest {
 
     @Test
     @Timeout(60)
+    void theTrendIsRelativeWhenPriceLevelsDifferAbsoluteOnRequestAndOfTheSymbolsChosen() throws Exception {
+        long base = newBlock();
+        for (long i = 0; i < 5; i++) {
+            HdfsTestResource.commit(base + i, TestBatches.rows(base + i, T0 + (base + i) * 5000,
+                    "PENNY", 12.0 + i, "MSFT", 600.0 - i, "IBM", 250.0));
+        }
+        List<String> auto = SvgText.texts(given().get("/charts/trend.svg").then().statusCode(200).extract().asString());
+        assertThat(auto).contains("Change in average price over the last 5 batches", "PENNY", "MSFT", "IBM",
+                "relative view: % change since each symbol's first batch shown, as the price levels differ 50.0x (more than 3x)");
+        List<String> absolute = SvgText.texts(given().get("/charts/trend.svg?view=absolute").then().statusCode(200)
+                .extract().asString());
+        assertThat(absolute).contains("Average price over the last 5 batches", "absolute view: average prices, as chosen");
+        List<String> chosen = SvgText.texts(given().get("/charts/trend.svg?symbols=msft,IBM").then().statusCode(200)
+                .extract().asString());
+        assertThat(chosen).contains("MSFT", "IBM", "absolute view: average prices, as the price levels are within 3x")
+                .doesNotContain("PENNY");
+        given().get("/charts/trend.png?view=RELATIVE&symbols=MSFT&symbols=PENNY").then().statusCode(200).contentType("image/png");
+        given().get("/charts/trend.svg?symbols=MSFT,NOPE").then().statusCode(404)
+                .body("error", equalTo("unknown symbol NOPE: not in the last 5 batches, which hold IBM, MSFT, PENNY"));
+        given().get("/charts/trend.svg?view=sideways").then().statusCode(400)
+                .body("error", equalTo("view must be absolute or relative, got 'sideways'"));
+        given().queryParam("symbols", "MSFT,<b>").get("/charts/trend.svg").then().statusCode(400)
+                .body("error", containsString("symbols must be stock symbols separated by commas"));
+        String many = String.join(",", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "S" + i).toList());
+        given().get("/charts/trend.svg?symbols=" + many).then().statusCode(400)
+                .body("error", equalTo("symbols: at most 20 per chart (VISUALIZER_CHART_SYMBOLS), got 21"));
+        // the page: the choice is drawn, selected in the form, and carried by its live updates
+        String page = given().get("/?view=absolute&symbols=MSFT&symbols=PENNY").then().statusCode(200).extract().asString();
+        int trendStart = page.indexOf("<svg id='trend-chart'");
+        assertThat(SvgText.texts(page.substring(trendStart, page.indexOf("</svg>", trendStart) + 6)))
+                .contains("Average price over the last 5 batches", "MSFT", "PENNY").doesNotContain("IBM");
+        assertThat(page).contains("<input type=\"radio\" name=\"view\" value=\"absolute\" checked>",
+                "<option value=\"PENNY\" selected>PENNY</option>", "<option value=\"IBM\">IBM</option>",
+                "&amp;view=absolute&amp;symbols=MSFT%2CPENNY");
+        // a page showing batch base + 4 is sent no older view
+        try (Stream<String> stream = eventStream(base + 4, "&view=relative&symbols=IBM,PENNY")) {
+            String event = firstDashboardEvent(stream);
+            int start = event.indexOf("<svg id='trend-chart'");
+            assertThat(SvgText.texts(event.substring(start, event.indexOf("</svg>", start) + 6)))
+                    .contains("Change in average price over the last 5 batches", "IBM", "PENNY").doesNotContain("MSFT");
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void outOfRangeOrMalformedBatchCountsAreRejectedWith400AndAMessage() {
         for (String bad : List.of("0", "101", "-1", "abc", "1e3", "99999999999")) {
             given().get("/api/batches?last=" + bad).then().statusCode(400)
@@ -195,16 +241,26 @@ class DashboardTest {
     void anHdfsOutageIsShownAndTheAppRecoversWhenHdfsReturns() throws Exception {
         long base = newBlock();
         HdfsTestResource.commit(base, TestBatches.rows(base, T0, "AAPL", 180.0));
+        HdfsTestResource.CandleBlock candles = HdfsTestResource.newCandleBlock();
+        long candleBatch = candles.batch();
+        HdfsTestResource.commitCandles(candleBatch, TestCandles.windows(candles.start(), 60_000, 2, candleBatch,
+                "OUTG", 10.0), 0, 0);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/status").then().statusCode(200)
                 .body("latestBatchId", equalTo((int) base)));
+        // the candles the page reads are the ones shown during the outage
+        given().get("/?symbol=OUTG").then().statusCode(200).body(containsString("<dd id=\"candle-batch\">" + candleBatch + "</dd>"));
         HdfsTestResource.hdfs().stop();
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     given().get("/q/health/ready").then().statusCode(503).body(containsString("hdfs")));
-            given().get("/").then().statusCode(200)
+            given().get("/?symbol=OUTG").then().statusCode(200)
                     .body(containsString("HDFS unreachable"))
-                    .body(containsString("<dd id=\"batch-id\">" + base + "</dd>"));
+                    .body(containsString("<dd id=\"batch-id\">" + base + "</dd>"))
+                    .body(containsString("HDFS unreachable: showing the last candles read"))
+                    .body(containsString("<span id=\"candle-symbol-shown\">OUTG</span>"));
             given().get("/api/batches/latest").then().statusCode(503).body("error", containsString("cannot read"));
+            given().get("/api/candles").then().statusCode(503).body("error", containsString("cannot read"));
+            given().get("/charts/candles.svg?symbol=OUTG").then().statusCode(200).contentType("image/svg+xml");
             given().get("/q/health/live").then().statusCode(200);
         } finally {
             HdfsTestResource.hdfs().start();
@@ -248,7 +304,12 @@ class DashboardTest {
     }
 
     private Stream<String> eventStream(long shown) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(events + "?shown=" + shown)).build();
+        return eventStream(shown, "");
+    }
+
+    /** {@code choice}: the page's choice as further query parameters, {@code &view=relative}. */
+    private Stream<String> eventStream(long shown, String choice) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(events + "?shown=" + shown + choice)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()).body();
     }
 
