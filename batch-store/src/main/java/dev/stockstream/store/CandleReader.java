@@ -24,8 +24,8 @@ import org.apache.parquet.hadoop.example.GroupReadSupport;
 /**
  * Reads the committed candles of the contract's layout ({@link OutputLayout#CANDLES_DIR}): the
  * progress pointer, the day directories, and the Parquet parts of candle batches up to the one
- * the pointer names (a part of a later batch is an unfinished commit, never read). A part
- * never changes once committed, so callers may cache what {@link #read} returns per part.
+ * the pointer names (a part of a later batch is an unfinished commit, never read). A {@link Part}
+ * (name, size and modification time) never changes, so callers may cache what {@link #read} returns per part.
  */
 public final class CandleReader {
 
@@ -41,8 +41,12 @@ public final class CandleReader {
         this.root = root;
     }
 
-    /** One committed Parquet part: the candles of {@code day} that candle batch {@code batchId} wrote. */
-    public record Part(LocalDate day, long batchId, long bytes) {
+    /**
+     * One committed Parquet part: the candles of {@code day} that candle batch {@code batchId} wrote.
+     * The history compaction may replace a finished day's parts by one merged part under the name of
+     * its newest batch; {@code modified} tells the two apart, so a part is an immutable cache key.
+     */
+    public record Part(LocalDate day, long batchId, long bytes, long modified) {
     }
 
     /**
@@ -85,7 +89,7 @@ public final class CandleReader {
         for (FileStatus status : list(path(OutputLayout.candleDayDir(day)))) {
             OptionalLong batch = OutputLayout.parseCandlePartName(status.getPath().getName());
             if (status.isFile() && batch.isPresent() && batch.getAsLong() <= committedBatch) {
-                parts.add(new Part(day, batch.getAsLong(), status.getLen()));
+                parts.add(new Part(day, batch.getAsLong(), status.getLen(), status.getModificationTime()));
             }
         }
         parts.sort(Comparator.comparingLong(Part::batchId).reversed());
