@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -60,6 +61,8 @@ public final class CandleReader {
             content = in.readNBytes(MAX_POINTER_BYTES + 1);
         } catch (FileNotFoundException e) {
             return Optional.empty();
+        } catch (ChecksumException e) {
+            throw new CorruptBatchException("the candle pointer fails its checksum: " + e.getMessage());
         }
         Optional<CandleProgress> progress = content.length > MAX_POINTER_BYTES
                 ? Optional.empty()
@@ -111,6 +114,8 @@ public final class CandleReader {
             for (Group row = reader.read(); row != null; row = reader.read()) {
                 candles.add(candle(row));
             }
+        } catch (ChecksumException e) {
+            throw new CorruptBatchException(file + " fails its checksum: " + e.getMessage());
         } catch (RuntimeException e) {
             throw new CorruptBatchException(file + " is not a candle file: " + e.getMessage());
         }

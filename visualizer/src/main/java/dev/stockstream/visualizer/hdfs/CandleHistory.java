@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.fs.FileSystem;
 import org.jboss.logging.Logger;
 
@@ -151,7 +150,7 @@ public class CandleHistory implements AutoCloseable {
         try {
             candles = List.copyOf(files.read(part));
             partsRead.increment();
-        } catch (CorruptBatchException | ChecksumException e) {
+        } catch (CorruptBatchException e) {
             partsCorrupt.increment();
             LOG.warnf("candle part of %s, batch %d skipped: %s", part.day(), part.batchId(), e.getMessage());
             candles = List.of();
