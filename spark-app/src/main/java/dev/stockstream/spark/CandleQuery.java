@@ -1,8 +1,6 @@
 package dev.stockstream.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
@@ -60,10 +58,10 @@ final class CandleQuery {
                     + " away to rebuild the candles from what the topic still holds");
         }
         LongAccumulator lateTicks = spark.sparkContext().longAccumulator("candle late ticks");
-        Dataset<Row> ticks = StockStreamingJob.kafkaSource(settings, spark).load()
+        Dataset<Row> partials = StockStreamingJob.kafkaSource(settings, spark).load()
                 .select("value", "partition", "offset", "timestamp")
-                .mapPartitions(new CandleTicks(settings, lateTicks), Encoders.row(CandleTicks.SCHEMA));
-        Dataset<Row> candles = candles(ticks, settings);
+                .mapPartitions(new CandlePartials(settings, lateTicks), Encoders.row(CandlePartials.SCHEMA));
+        Dataset<Row> candles = candles(partials, settings);
         BatchGate gate = new BatchGate();
         // Fixed by the checkpoint at its first start; the streaming query keeps a copy of the session's settings.
         StreamingQuery query = withSessionSettings(spark, Map.of(
@@ -80,16 +78,20 @@ final class CandleQuery {
         return query;
     }
 
-    /** The candles of {@code ticks} (rows of {@link CandleTicks#SCHEMA}), one row per symbol and closed window. */
-    static Dataset<Row> candles(Dataset<Row> ticks, JobSettings settings) {
+    /**
+     * The candles of {@code partials} (rows of {@link CandlePartials#SCHEMA}), one row per symbol and
+     * closed window: the partials of every partition and batch merged in Spark's state store.
+     */
+    static Dataset<Row> candles(Dataset<Row> partials, JobSettings settings) {
         // Earliest and latest by event time; the same millisecond is ordered by partition, then offset.
-        Column order = struct(col("event_time"), col("partition"), col("offset"));
-        return ticks.withWatermark("event_time", settings.candleLateness().toMillis() + " milliseconds")
+        Column openOrder = struct(col("open_time"), col("open_partition"), col("open_offset"));
+        Column closeOrder = struct(col("close_time"), col("close_partition"), col("close_offset"));
+        return partials.withWatermark("event_time", settings.candleLateness().toMillis() + " milliseconds")
                 .groupBy(window(col("event_time"), settings.candleInterval().toMillis() + " milliseconds").as("window"),
                         col("symbol"))
-                .agg(min_by(col("price"), order).as("open"), max("price").as("high"), min("price").as("low"),
-                        max_by(col("price"), order).as("close"), count(lit(1)).as("ticks"), sum("volume").as("volume"),
-                        sum(col("price").multiply(col("volume"))).as("price_volume"), sum("price").as("price_sum"))
+                .agg(min_by(col("open"), openOrder).as("open"), max("high").as("high"), min("low").as("low"),
+                        max_by(col("close"), closeOrder).as("close"), sum("ticks").as("ticks"), sum("volume").as("volume"),
+                        sum("price_volume").as("price_volume"), sum("price_sum").as("price_sum"))
                 .select(col("symbol"), unix_millis(col("window.start")).as("window_start"),
                         unix_millis(col("window.end")).as("window_end"), col("open"), col("high"), col("low"),
                         col("close"), col("ticks"), col("volume"),

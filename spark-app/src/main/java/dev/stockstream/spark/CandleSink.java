@@ -71,14 +71,14 @@ final class CandleSink implements VoidFunction2<Dataset<Row>, Long> {
         long watermark = execution.offsetSeqMetadata().batchWatermarkMs();
         List<Row> closed;
         long late;
-        spark.sparkContext().setLocalProperty(CandleTicks.LATE_WATERMARK_PROPERTY,
+        spark.sparkContext().setLocalProperty(CandlePartials.LATE_WATERMARK_PROPERTY,
                 Long.toString(execution.watermarkPropagator().getInputWatermarkForLateEvents(batchId, 0L)));
         try {
             lateTicks.reset();
             closed = candles.collectAsList();
             late = lateTicks.value();
         } finally {
-            spark.sparkContext().setLocalProperty(CandleTicks.LATE_WATERMARK_PROPERTY, null);
+            spark.sparkContext().setLocalProperty(CandlePartials.LATE_WATERMARK_PROPERTY, null);
         }
         if (writer.isCommitted(batchId)) {
             LOG.info("candle_batch={} already committed; kept as it is", batchId);
