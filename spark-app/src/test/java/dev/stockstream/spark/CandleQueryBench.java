@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -77,6 +78,12 @@ public final class CandleQueryBench {
         query.processAllAvailable();
         double seconds = (System.nanoTime() - started) / 1e9;
         long processed = Arrays.stream(query.recentProgress()).mapToLong(StreamingQueryProgress::numInputRows).sum();
+        Map<String, Long> phases = new TreeMap<>();
+        for (StreamingQueryProgress progress : query.recentProgress()) {
+            progress.durationMs().forEach((phase, ms) -> phases.merge(phase, ms, Long::sum));
+        }
+        System.err.println(who + " query: wall_ms=" + Math.round(seconds * 1000) + " triggers="
+                + query.recentProgress().length + " phase_ms=" + phases);
         query.stop();
         if (processed != expected) {
             throw new IllegalStateException(who + " read " + processed + " ticks, expected " + expected);
