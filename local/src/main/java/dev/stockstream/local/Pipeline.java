@@ -6,6 +6,7 @@ import dev.stockstream.embedded.EmbeddedKafka;
 import dev.stockstream.embedded.FreePorts;
 import dev.stockstream.spark.GracefulShutdown;
 import dev.stockstream.spark.JobSettings;
+import dev.stockstream.spark.QueryMetrics;
 import dev.stockstream.spark.StockStreamingJob;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -154,13 +155,16 @@ public final class Pipeline implements AutoCloseable {
                 // Spark's scratch in the data directory: a runner killed hard runs no hook to delete it from /tmp.
                 .config("spark.local.dir", config.dataDir().resolve("spark-local").toAbsolutePath().toString());
         EmbeddedHdfs.CLIENT_SETTINGS.forEach((name, value) -> builder.config("spark.hadoop." + name, value));
+        QueryMetrics.SPARK_CONF.forEach(builder::config);
         return builder.getOrCreate();
     }
 
     /** The batch query and, unless {@code STOCK_CANDLES_ENABLED=false}, the candle query. */
     private List<StreamingQuery> startJob(SparkSession spark) {
         try {
-            return StockStreamingJob.startQueries(jobSettings(config, System.getenv()), spark);
+            JobSettings settings = jobSettings(config, System.getenv());
+            QueryMetrics.install(spark, StockStreamingJob.queryNames(settings));
+            return StockStreamingJob.startQueries(settings, spark);
         } catch (Exception e) {
             throw new PipelineStartException("Spark streaming job: " + e.getMessage(), e);
         }

@@ -43,6 +43,7 @@ public final class StockStreamingJob {
         }
         logSettings(settings, JobSettings.defaulted(System.getenv(), args), System.getenv("KUBERNETES_SERVICE_HOST") != null);
         SparkSession spark = SparkSession.builder().appName("stock-streaming").getOrCreate();
+        QueryMetrics.install(spark, queryNames(settings));
         try {
             List<StreamingQuery> queries = startQueries(settings, spark);
             queries.forEach(query -> GracefulShutdown.install(query, SHUTDOWN_GRACE));
@@ -84,6 +85,11 @@ public final class StockStreamingJob {
                 }
             }
         }
+    }
+
+    /** The names of the queries {@link #startQueries} starts. */
+    public static List<String> queryNames(JobSettings settings) {
+        return settings.candlesEnabled() ? List.of(QUERY_NAME, CandleQuery.QUERY_NAME) : List.of(QUERY_NAME);
     }
 
     /**

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * weighted by the batch's tick count.
  * <p>Candle freshness (with candles on): a candle's window closes when the watermark passes its
  * end plus {@code STOCK_CANDLE_LATENESS}; its freshness is the moment it became visible in the API
- * minus that moment.
+ * minus that moment; only windows that close after the warm-up count (the query's start-up catch-up
+ * writes the first ones together), and the warm-up lasts until the candle watermark has caught up.
  * <p>Max sustained rate: the rate steps up; a step is sustained when the producer reaches it, the
  * backlog (ticks acknowledged by Kafka minus ticks in committed batches) grows by less than one
  * trigger interval of ticks over a minute, and, with candles on, the candle watermark falls behind
@@ -46,6 +47,8 @@ public final class E2eBenchmark {
     private static final Pattern WATERMARK = Pattern.compile("\"watermark\":\"?([^,\"}]+)");
 
     private final java.util.Set<Long> candleWindowsSeen = new java.util.HashSet<>();
+    /** Candles whose window closes before this (the warm-up's, written when the query caught up at start) are not sampled. */
+    private long candlesMeasuredFrom = Long.MAX_VALUE;
     private final List<Double> candleFreshness = new ArrayList<>();
     private final boolean candles;
     private final long candleLatenessMs;
@@ -80,9 +83,11 @@ public final class E2eBenchmark {
         long triggerMillis = JobSettings.parseInterval(JobSettings.STOCK_TRIGGER_INTERVAL, trigger).toMillis();
         try (Pipeline pipeline = Pipeline.start(config, System.err)) {
             watch(20_000);
+            warmUpCandles(triggerMillis);
             if (!rateOnly) {
                 freshnessBatches.clear();
                 candleFreshness.clear();
+                candlesMeasuredFrom = System.currentTimeMillis();
                 watch(60_000);
                 double[] freshness = freshnessSamples();
                 System.out.printf(Locale.ROOT, "e2e freshness_p50_ms=%.0f freshness_p95_ms=%.0f rate=%.0f trigger=%s%n",
@@ -158,10 +163,23 @@ public final class E2eBenchmark {
         Matcher m = WINDOW_END.matcher(json);
         while (m.find()) {
             long windowEnd = epochMillis(m.group(1));
-            if (candleWindowsSeen.add(windowEnd) && candleWindowsSeen.size() > 1) {
+            if (candleWindowsSeen.add(windowEnd) && windowEnd + candleLatenessMs >= candlesMeasuredFrom) {
                 candleFreshness.add((double) (seenAt - (windowEnd + candleLatenessMs)));
             }
         }
+    }
+
+    /**
+     * Waits (at most two minutes) until the candle query has caught up with what was produced while
+     * it started: its watermark within the lateness plus three trigger intervals of the clock.
+     */
+    private void warmUpCandles(long triggerMillis) throws Exception {
+        long started = System.currentTimeMillis();
+        long caughtUp = candleLatenessMs + 3 * Math.max(triggerMillis, 1000);
+        while (candles && candleLag() > caughtUp && System.currentTimeMillis() - started < 120_000) {
+            watch(1_000);
+        }
+        System.err.printf(Locale.ROOT, "candle warm-up: %d ms more, lag %d ms%n", System.currentTimeMillis() - started, candleLag());
     }
 
     /** How far the candle watermark is behind the clock, in ms (0 with candles off). */
