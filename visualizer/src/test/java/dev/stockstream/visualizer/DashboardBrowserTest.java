@@ -36,6 +36,8 @@ class DashboardBrowserTest {
     private static final long MINUTE = 60_000;
     private static final Path BROWSER_DIR = Path.of("target", "chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Batch ids of one test: each test commits above the others', in whatever order they run. */
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_BLOCK = new java.util.concurrent.atomic.AtomicLong();
 
     @TestHTTPResource("/")
     URL dashboard;
@@ -77,7 +79,8 @@ class DashboardBrowserTest {
     @Test
     @Timeout(120)
     void theDashboardShowsBothChartsAndUpdatesInPlaceWhenABatchCommits() throws IOException {
-        for (long id = 0; id < 3; id++) {
+        long base = NEXT_BLOCK.getAndAdd(10);
+        for (long id = base; id < base + 3; id++) {
             HdfsTestResource.commit(id, TestBatches.rows(id, T0 + id * 5000,
                     "AAPL", 180.0 + id, "MSFT", 410.0 - id, "IBM", 150.0 + 2 * id));
         }
@@ -85,21 +88,23 @@ class DashboardBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         // the page is live once its event stream is open
         wait.until(driver -> "live".equals(text("connection")));
-        wait.until(driver -> "2".equals(text("batch-id")));
+        wait.until(driver -> Long.toString(base + 2).equals(text("batch-id")));
         assertChartVisible("bar-chart");
         assertChartVisible("trend-chart");
 
         JavascriptExecutor js = browser;
         js.executeScript("window.notReloaded = 'still the same page';");
-        HdfsTestResource.commit(3, TestBatches.rows(3, T0 + 15_000, "AAPL", 184.0, "MSFT", 405.0, "NVDA", 130.0));
+        HdfsTestResource.commit(base + 3, TestBatches.rows(base + 3, T0 + (base + 3) * 5000, "AAPL", 184.0, "MSFT", 405.0, "NVDA", 130.0));
 
-        wait.until(driver -> "3".equals(text("batch-id")));
+        wait.until(driver -> Long.toString(base + 3).equals(text("batch-id")));
         assertThat(js.executeScript("return window.notReloaded;")).isEqualTo("still the same page");
         assertThat(((Number) js.executeScript("return window.dashboardUpdates;")).intValue()).isPositive();
         List<String> barTexts = svgTexts("bar-chart");
         assertThat(barTexts).contains("NVDA", "130.00", "184.00").doesNotContain("IBM");
         List<String> legend = svgTexts("trend-chart");
-        assertThat(legend).contains("AAPL", "MSFT", "IBM", "NVDA", "batches 0 to 3");
+        // the trend may reach down into another test's batches: its last id is this test's
+        assertThat(legend).contains("AAPL", "MSFT", "IBM", "NVDA")
+                .anySatisfy(text -> assertThat(text).matches("batches \\d+ to " + (base + 3)));
         assertChartVisible("bar-chart");
         assertChartVisible("trend-chart");
 
@@ -143,6 +148,40 @@ class DashboardBrowserTest {
 
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve("dashboard-candles.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    @Timeout(180)
+    void withHdfsStoppedThePodStaysReadyAndThePageSaysSoInPlaceOverTheLastBatchRead() throws Exception {
+        long base = NEXT_BLOCK.getAndAdd(10);
+        HdfsTestResource.commit(base, TestBatches.rows(base, T0 + base * 5000, "AAPL", 181.0, "MSFT", 409.0));
+        browser.get(dashboard.toString().replace("localhost", "127.0.0.1"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(driver -> "live".equals(text("connection")));
+        wait.until(driver -> Long.toString(base).equals(text("batch-id")));
+        JavascriptExecutor js = browser;
+        js.executeScript("window.notReloaded = 'still the same page';");
+        HdfsTestResource.hdfs().stop();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> "unreachable".equals(text("hdfs")));
+            assertThat(text("state")).startsWith("HDFS unreachable: showing the last batches read");
+            assertThat(text("batch-id")).isEqualTo(Long.toString(base));
+            assertThat(js.executeScript("return window.notReloaded;")).isEqualTo("still the same page");
+            assertChartVisible("bar-chart");
+            assertThat(readiness()).isEqualTo(200);
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve("dashboard-hdfs-down.png"), browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            HdfsTestResource.hdfs().start();
+        }
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> "reachable".equals(text("hdfs")));
+        assertThat(text("state")).isEqualTo("Live");
+    }
+
+    private int readiness() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        return http.send(java.net.http.HttpRequest.newBuilder(dashboard.toURI().resolve("/q/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The candle bodies the browser drew: JFreeSVG's rectangles in the rising and falling colours. */

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -141,22 +142,27 @@ public class CandleHistory implements AutoCloseable {
         return candles;
     }
 
+    /** Read once however many readers ask at once (the poller and a request): the cache loads each part atomically. */
     private List<Candle> part(CandleReader.Part part) throws IOException {
-        List<Candle> cached = parts.getIfPresent(part);
-        if (cached != null) {
-            return cached;
-        }
-        List<Candle> candles;
         try {
-            candles = List.copyOf(files.read(part));
+            return parts.get(part, this::load);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private List<Candle> load(CandleReader.Part part) {
+        try {
+            List<Candle> candles = List.copyOf(files.read(part));
             partsRead.increment();
+            return candles;
         } catch (CorruptBatchException e) {
             partsCorrupt.increment();
             LOG.warnf("candle part of %s, batch %d skipped: %s", part.day(), part.batchId(), e.getMessage());
-            candles = List.of();
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        parts.put(part, candles);
-        return candles;
     }
 
     private void count(CandleProgress progress) {

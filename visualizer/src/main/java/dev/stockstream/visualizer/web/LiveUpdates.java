@@ -6,6 +6,7 @@ import dev.stockstream.visualizer.hdfs.CandleHistory;
 import dev.stockstream.visualizer.hdfs.CandleSnapshot;
 import dev.stockstream.visualizer.hdfs.HistoryReader;
 import dev.stockstream.visualizer.hdfs.HistorySnapshot;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -86,6 +87,8 @@ public class LiveUpdates {
     MeterRegistry registry;
 
     private final AtomicInteger clients = new AtomicInteger();
+    /** 1 while the poller's last read reached HDFS, else 0. */
+    private final AtomicInteger hdfsReachable = new AtomicInteger(1);
     /**
      * Never locked by the LiveUpdates monitor when the broadcaster calls back on a closed stream
      * (it does so holding its own lock, which a broadcast under the monitor takes too).
@@ -101,7 +104,11 @@ public class LiveUpdates {
     private volatile Instant lastHeartbeat = Instant.now();
 
     void start(@Observes StartupEvent event) {
-        registry.gauge("visualizer.sse.clients", clients);
+        // strong references: a gauge on a bean's field read NaN once the registry's weak reference let go
+        Gauge.builder("visualizer.sse.clients", clients, AtomicInteger::get).strongReference(true)
+                .description("browsers following the dashboard's event stream").register(registry);
+        Gauge.builder("visualizer.hdfs.reachable", hdfsReachable, AtomicInteger::get).strongReference(true)
+                .description("1 while the poller's last read reached HDFS, 0 while it is unreachable").register(registry);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -178,6 +185,7 @@ public class LiveUpdates {
             LOG.infof("candles state %s -> %s%s", candlesShown.state(), candleRead.state(),
                     candleRead.problem().map(p -> ": " + p).orElse(""));
         }
+        hdfsReachable.set(batchRead.state() == HistorySnapshot.State.UNREACHABLE ? 0 : 1);
         batches = batchRead;
         candles = candleRead;
         shown = version;

@@ -238,7 +238,7 @@ class DashboardTest {
 
     @Test
     @Timeout(120)
-    void anHdfsOutageIsShownAndTheAppRecoversWhenHdfsReturns() throws Exception {
+    void anHdfsOutageIsShownWhileThePodStaysReadyAndTheAppRecoversWhenHdfsReturns() throws Exception {
         long base = newBlock();
         HdfsTestResource.commit(base, TestBatches.rows(base, T0, "AAPL", 180.0));
         HdfsTestResource.CandleBlock candles = HdfsTestResource.newCandleBlock();
@@ -252,7 +252,12 @@ class DashboardTest {
         HdfsTestResource.hdfs().stop();
         try {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().get("/q/health/ready").then().statusCode(503).body(containsString("hdfs")));
+                    given().get("/q/health/group/hdfs").then().statusCode(503).body(containsString("hdfs")));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().get("/q/metrics").then().body(containsString("visualizer_hdfs_reachable 0.0")));
+            given().get("/q/health/ready").then().statusCode(200);
+            given().get("/api/status").then().statusCode(200).body("state", equalTo("UNREACHABLE"))
+                    .body("problem", not(org.hamcrest.Matchers.emptyOrNullString()));
             given().get("/?symbol=OUTG").then().statusCode(200)
                     .body(containsString("HDFS unreachable"))
                     .body(containsString("<dd id=\"batch-id\">" + base + "</dd>"))
@@ -266,7 +271,9 @@ class DashboardTest {
             HdfsTestResource.hdfs().start();
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200));
+                given().get("/q/health/group/hdfs").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/metrics").then().body(containsString("visualizer_hdfs_reachable 1.0")));
         HdfsTestResource.commit(base + 1, TestBatches.rows(base + 1, T0 + 40_000, "AAPL", 190.0));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/").then().statusCode(200)

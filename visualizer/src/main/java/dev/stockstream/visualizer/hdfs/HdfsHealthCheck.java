@@ -1,15 +1,19 @@
 package dev.stockstream.visualizer.hdfs;
 
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the output root answers: without HDFS the dashboard has nothing new to show. */
-@Readiness
+/**
+ * Whether the output root answers, at {@code /q/health/group/hdfs}. Not part of readiness: without
+ * HDFS the dashboard still serves the last batches read under a warning, which a pod taken out of
+ * its Service could not show anyone.
+ */
+@HealthGroup("hdfs")
 @ApplicationScoped
-public class HdfsReadinessCheck implements HealthCheck {
+public class HdfsHealthCheck implements HealthCheck {
 
     @Inject
     HistoryReader history;
