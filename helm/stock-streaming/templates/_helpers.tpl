@@ -119,3 +119,13 @@ allows) in whole milliseconds, as the Spark job reads it (JavaUtils.timeStringAs
 {{- end }}
 {{- if eq $unit "us" }}{{ div $number 1000 }}{{ else }}{{ mul $number (get $ms $unit) }}{{ end }}
 {{- end }}
+
+{{/*
+Pod spec fields of every pod of the chart but the Spark driver's: no ServiceAccount token (only the
+driver talks to the Kubernetes API), and no Service environment variables (Kubernetes would inject
+e.g. KAFKA_PORT for a Service named kafka, and the apps read KAFKA_* variables as settings).
+*/}}
+{{- define "stock-streaming.podDefaults" -}}
+automountServiceAccountToken: false
+enableServiceLinks: false
+{{- end }}

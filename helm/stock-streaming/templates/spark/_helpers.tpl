@@ -82,8 +82,16 @@ sparkConf:
   spark.hadoop.dfs.client.retry.policy.enabled: "true"
   spark.hadoop.dfs.client.retry.policy.spec: "5000,12"
   {{- end }}
+  # The driver's metrics (Spark's, the streaming queries' and the job's own "queries" source) for
+  # Prometheus at /metrics/prometheus on the UI port, 4040 (QueryMetrics.SPARK_CONF in spark-app).
+  {{- $metrics := dict "spark.ui.prometheus.enabled" "true" "spark.metrics.conf.*.sink.prometheusServlet.class" "org.apache.spark.metrics.sink.PrometheusServlet" "spark.metrics.conf.*.sink.prometheusServlet.path" "/metrics/prometheus" "spark.metrics.namespace" "stockstream" "spark.sql.streaming.metricsEnabled" "true" }}
+  {{- range $key, $value := $metrics }}
+  {{- if not (hasKey $ctx.Values.spark.sparkConf $key) }}
+  {{ $key | quote }}: {{ $value | quote }}
+  {{- end }}
+  {{- end }}
   {{- range $key, $value := $ctx.Values.spark.sparkConf }}
-  {{ $key }}: {{ $value | toString | quote }}
+  {{ $key | quote }}: {{ $value | toString | quote }}
   {{- end }}
 {{- end }}
 

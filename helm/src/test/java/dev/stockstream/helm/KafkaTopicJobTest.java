@@ -22,9 +22,23 @@ class KafkaTopicJobTest {
         container.path("command").forEach(word -> command.add(word.asText()));
         String script = command.get(2);
 
-        assertThat(command.subList(command.size() - 2, command.size())).as("replication, min.insync.replicas").containsExactly("3", "2");
+        assertThat(command.subList(command.size() - 5, command.size() - 3)).as("replication, min.insync.replicas").containsExactly("3", "2");
         assertThat(script).contains("--create", "--config min.insync.replicas=\"$min_insync\"",
-                "kafka-configs.sh", "--add-config min.insync.replicas=\"$min_insync\"");
+                "kafka-configs.sh", "--add-config \"$configs\"", "configs=\"min.insync.replicas=$min_insync,");
+    }
+
+    @Test
+    void theTopicIsBoundedInBytesAndTimeByTheValuesSoThatAFloodCannotFillTheBrokersVolume() {
+        JsonNode container = Chart.render(Map.of("kafka.topic.retentionBytes", 2147483648L, "kafka.topic.segmentBytes", 134217728,
+                "kafka.topic.retentionMs", 86400000)).component("Job", "kafka-topic").path("spec").path("template")
+                .path("spec").path("containers").get(0);
+        List<String> command = new ArrayList<>();
+        container.path("command").forEach(word -> command.add(word.asText()));
+        String script = command.get(2);
+
+        assertThat(command.subList(command.size() - 3, command.size())).containsExactly("2147483648", "134217728", "86400000");
+        assertThat(script).contains("--config retention.bytes=\"$5\"", "--config segment.bytes=\"$6\"", "--config retention.ms=\"$7\"",
+                "retention.bytes=$5,segment.bytes=$6,retention.ms=$7");
     }
 
     @Test
