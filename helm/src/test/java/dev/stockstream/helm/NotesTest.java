@@ -33,6 +33,15 @@ class NotesTest {
     }
 
     @Test
+    void notesShowHowToReadTheProducersPasswordAndCallItsWriteEndpoints() {
+        assertThat(notes("streaming", Map.of())).contains(
+                "kubectl --namespace streaming get secret stock-streaming-producer-api -o jsonpath='{.data.password}' | base64 -d",
+                "curl -u \"operator:$PASSWORD\" -X PUT");
+        assertThat(notes("streaming", Map.of("producer.api.existingSecret", "team-producer", "producer.api.existingSecretKey", "api-password")))
+                .contains("get secret team-producer -o jsonpath='{.data.api-password}' | base64 -d");
+    }
+
+    @Test
     void notesTellHowToScaleTheExecutorsAndWhatHappensToTheJob() {
         String notes = notes("streaming", Map.of("spark.executor.instances", 3));
 

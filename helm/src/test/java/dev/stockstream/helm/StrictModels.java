@@ -31,6 +31,7 @@ public final class StrictModels {
     public static final Map<String, Class<? extends HasMetadata>> MODELS = Map.of(
             "v1/Service", Service.class,
             "v1/ConfigMap", ConfigMap.class,
+            "v1/Secret", io.fabric8.kubernetes.api.model.Secret.class,
             "v1/ServiceAccount", ServiceAccount.class,
             "v1/Pod", Pod.class,
             "apps/v1/Deployment", Deployment.class,

@@ -40,6 +40,11 @@ public record LocalConfig(Path dataDir, Path appsDir, boolean fresh, String topi
         return "http://localhost:" + producerPort;
     }
 
+    /** The password of the producer's write endpoints (user {@code operator}), see {@link ProducerApiPassword}. */
+    public String producerApiPassword() {
+        return ProducerApiPassword.of(dataDir);
+    }
+
     public String sparkUiUrl() {
         return "http://localhost:" + sparkUiPort + "/";
     }

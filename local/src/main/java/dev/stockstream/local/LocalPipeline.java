@@ -94,6 +94,10 @@ public final class LocalPipeline implements Callable<Integer> {
         out.println("The pipeline is running. Ctrl-C stops everything.");
         out.println("  Dashboard:        " + config.dashboardUrl());
         out.println("  Producer status:  " + config.producerUrl() + "/producer/status");
+        String password = config.producerApiPassword();
+        out.println("  Producer API:     user operator, password " + password + " (PRODUCER_API_PASSWORD, else kept in "
+                + config.dataDir().resolve(ProducerApiPassword.FILE) + ")");
+        out.println("                    curl -u operator:" + password + " -X POST " + config.producerUrl() + "/producer/pause");
         out.println("  Spark UI:         " + config.sparkUiUrl());
         out.println("  Kafka:            " + config.bootstrapServers() + " (topic " + config.topic() + ")");
         out.println("  HDFS output:      " + config.outputRoot());

@@ -118,6 +118,7 @@ public final class Pipeline implements AutoCloseable {
         if (config.symbolCount() > 0) {
             env.put("PRODUCER_SYMBOL_COUNT", Integer.toString(config.symbolCount()));
         }
+        env.put("PRODUCER_API_PASSWORD", config.producerApiPassword());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(config.producerPort()));
         return env;
     }

@@ -51,7 +51,7 @@ class LocalPipelineIT {
             assertThat(dashboard).contains("id=\"bar\"").contains("id=\"trend\"");
             assertThat(countOf(dashboard, "<svg")).isGreaterThanOrEqualTo(2);
 
-            Http.post(config.producerUrl() + "/producer/pause");
+            Http.postAsOperator(config.producerUrl() + "/producer/pause", config.producerApiPassword());
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> Http.number(Http.get(config.producerUrl() + "/producer/status"), "inFlight") == 0);
             long sent = Http.number(Http.get(config.producerUrl() + "/producer/status"), "sent");

@@ -77,7 +77,7 @@ class RunnerKilledHardIT {
         awaitDashboard();
         long lastBeforeTheKill = beforeTheKill.lastKey();
         await().atMost(Duration.ofMinutes(2)).until(() -> committedBatches().lastKey() >= lastBeforeTheKill + 2);
-        Http.post(config.producerUrl() + "/producer/pause");
+        Http.postAsOperator(config.producerUrl() + "/producer/pause", config.producerApiPassword());
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> Http.number(Http.get(config.producerUrl() + "/producer/status"), "inFlight") == 0);
         SortedMap<String, Long> onTopic = TickCounts.validOnTopic(config.bootstrapServers(), config.topic());

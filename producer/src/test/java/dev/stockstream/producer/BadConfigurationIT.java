@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * stop the start with one line naming the setting and what is wrong. A value that breaks a
  * constraint or rule is named by property and env var; one that does not even convert gets
  * SmallRye's line naming the property and the value. In the expected lines, {@code *} stands
- * for anything on the same line.
+ * for anything on the same line; a value {@code -} means the setting is not set at all.
  */
 @Timeout(300)
 class BadConfigurationIT {
@@ -27,12 +27,19 @@ class BadConfigurationIT {
         "PRODUCER_RATE|fast|producer.rate*\"fast\"*Expected a double value",
         "PRODUCER_CSV_PATH|/no/such.csv|producer.csv.path (PRODUCER_CSV_PATH) must be a readable file, got /no/such.csv",
         "PRODUCER_SYMBOLS|a b|producer.symbols (PRODUCER_SYMBOLS) must be symbols, but 'a b' is not",
+        "PRODUCER_API_PASSWORD|short|producer.api.password (PRODUCER_API_PASSWORD) must be set to at least 16 characters: the password of the write endpoints (user operator)",
+        "PRODUCER_API_PASSWORD|-|producer.api.password (PRODUCER_API_PASSWORD) must be set to at least 16 characters: the password of the write endpoints (user operator)",
     })
     void aBadSettingStopsTheStartWithOneLineNamingIt(String env, String value, String expectedLine) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("quarkus.app.jar"))
                 .redirectErrorStream(true);
-        builder.environment().put(env, value);
+        builder.environment().put("PRODUCER_API_PASSWORD", ApiCredential.PASSWORD);
+        if (value.equals("-")) {
+            builder.environment().remove(env);
+        } else {
+            builder.environment().put(env, value);
+        }
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "localhost:1");
         Process process = builder.start();

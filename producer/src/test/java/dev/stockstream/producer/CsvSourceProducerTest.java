@@ -34,6 +34,7 @@ class CsvSourceProducerTest {
     /** Every test starts sending at the configured rate, whatever the one before left. */
     @BeforeEach
     void sendingAtTheConfiguredRate() {
+        ApiCredential.sendWithEveryRequest();
         startSendingAt(CONFIGURED_RATE);
     }
 

@@ -45,6 +45,7 @@ class SyntheticSourceProducerTest {
     /** Every test starts sending at the profile's rate, whatever the one before left. */
     @BeforeEach
     void sendingAtTheProfilesRate() {
+        ApiCredential.sendWithEveryRequest();
         startSendingAt(RATE);
     }
 

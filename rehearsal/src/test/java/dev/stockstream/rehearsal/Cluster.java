@@ -147,6 +147,15 @@ final class Cluster implements AutoCloseable {
         write(secretDirectory(secret.path("metadata").path("name").asText()), data);
     }
 
+    /** A key of a Secret put into the cluster, as {@code kubectl get secret NAME -o jsonpath='{.data.KEY}' | base64 -d}. */
+    String secret(String name, String key) {
+        String value = secrets.getOrDefault(name, Map.of()).get(key);
+        if (value == null) {
+            throw new IllegalStateException("no key " + key + " in Secret " + name);
+        }
+        return value;
+    }
+
     Path configMapDirectory(String name) {
         return workDirectory.resolve("configmaps").resolve(name);
     }

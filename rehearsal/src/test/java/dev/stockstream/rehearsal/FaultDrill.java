@@ -107,7 +107,7 @@ final class FaultDrill {
 
     /** The producer resumed (a test before may have paused it) and a batch on the dashboard. */
     void streaming() {
-        steps.await("the producer streaming", () -> request("POST", "http://" + fullname + "-producer:8080/producer/resume"));
+        steps.await("the producer streaming", () -> asOperator("POST", "http://" + fullname + "-producer:8080/producer/resume"));
         steps.await("a batch on the dashboard", () -> dashboardLatest() >= 0 ? "up" : null);
     }
 
@@ -157,8 +157,19 @@ final class FaultDrill {
      * answer): not {@link Fetch#fromPod}, since each pod is killed by one fault or another.
      */
     String request(String method, String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** As {@link #request}, as the producer's API user. */
+    String asOperator(String method, String url) throws IOException, InterruptedException {
+        String credential = java.util.Base64.getEncoder().encodeToString(
+                ("operator:" + steps.producerApiPassword()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + credential)
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() / 100 == 2 ? response.body() : null;
     }
 }

@@ -86,6 +86,18 @@ class InstallRehearsalTest {
     }
 
     @Test
+    void theProducersWriteEndpointsNeedTheCredentialOfTheChartsSecretWhileItsStatusStaysOpen() {
+        steps.latestBatchThroughTheService();
+        String visualizer = release.pods("Deployment/stock-streaming-visualizer").get(0);
+        String producer = "http://stock-streaming-producer:8080/producer/";
+        assertThat(Fetch.status(cluster, visualizer, producer + "pause", "POST")).isEqualTo(401);
+        assertThat(Fetch.status(cluster, visualizer, producer + "status", "GET")).isEqualTo(200);
+        String resumed = Fetch.asOperator(cluster, visualizer, producer + "resume", "POST", steps.producerApiPassword());
+        assertThat(resumed).as("resume with the Secret's password").isNotNull();
+        assertThat(UserSteps.json(resumed).path("paused").asBoolean()).isFalse();
+    }
+
+    @Test
     void scalingTheExecutorsResubmitsTheJobWhichResumesOnFourWorkerHostsWithNothingLostOrDoubled() {
         steps.latestBatchThroughTheService();
 

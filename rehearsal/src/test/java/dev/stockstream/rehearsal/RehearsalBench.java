@@ -51,8 +51,9 @@ public final class RehearsalBench {
                     "http://stock-streaming-visualizer:8080/api/batches/latest"));
             long toFirstBatch = Duration.between(started, Instant.now()).toSeconds();
 
-            Waits.until(cluster, "the producer paused", Duration.ofMinutes(1), () -> Fetch.fromPod(cluster, producer,
-                    "http://stock-streaming-producer:8080/producer/pause", "POST"));
+            Waits.until(cluster, "the producer paused", Duration.ofMinutes(1), () -> Fetch.asOperator(cluster, producer,
+                    "http://stock-streaming-producer:8080/producer/pause", "POST",
+                    cluster.secret("stock-streaming-producer-api", "password")));
             preload(BACKLOG);
             SortedMap<String, Long> topic = Ledger.validOnTopic(KAFKA, TOPIC);
             long total = topic.values().stream().mapToLong(Long::longValue).sum();

@@ -33,6 +33,8 @@ final class Release implements AutoCloseable {
     private final Map<String, List<String>> podsOf = new ConcurrentHashMap<>();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, PodPlan> planned = new ConcurrentHashMap<>();
+    /** The Secrets this release put into the cluster, by name. */
+    private final java.util.Set<String> secrets = ConcurrentHashMap.newKeySet();
     private final SparkOperator operator;
     private final Random names = new Random(7);
     private final java.util.function.Predicate<JsonNode> includes;
@@ -80,7 +82,10 @@ final class Release implements AutoCloseable {
         Map<String, Object> sets = new LinkedHashMap<>(values);
         rendered = Chart.render(name, sets).filter(includes);
         rendered.ofKind("ConfigMap").forEach(cluster::putConfigMap);
-        rendered.ofKind("Secret").forEach(cluster::putSecret);
+        // the chart's generated password comes from lookup on a cluster, which helm template cannot do: a Secret
+        // this release created keeps its data on upgrade, as lookup keeps it
+        rendered.ofKind("Secret").stream().filter(secret -> secrets.add(secret.path("metadata").path("name").asText()))
+                .forEach(cluster::putSecret);
         Map<String, JsonNode> desired = new LinkedHashMap<>();
         for (String kind : WORKLOADS) {
             rendered.ofKind(kind).forEach(object -> desired.put(kind + "/" + object.path("metadata").path("name").asText(), object));

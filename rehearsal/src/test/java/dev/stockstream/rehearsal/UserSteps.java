@@ -78,7 +78,7 @@ final class UserSteps {
      */
     void nothingLostOrDoubled(String outputRoot, String bootstrapServers, String topic) {
         String pause = "http://" + fullname + "-producer:8080/producer/pause";
-        await("the producer paused", () -> Fetch.fromPod(cluster, producerPod(), pause, "POST"));
+        await("the producer paused", () -> Fetch.asOperator(cluster, producerPod(), pause, "POST", producerApiPassword()));
         try {
             SortedMap<String, Long> produced = Ledger.validOnTopic(bootstrapServers, topic);
             assertThat(produced).isNotEmpty();
@@ -88,8 +88,14 @@ final class UserSteps {
             assertThat(committed.ticks()).isEqualTo(produced);
             assertThat(committed.rangeFaults()).isEmpty();
         } finally {
-            Fetch.fromPod(cluster, producerPod(), "http://" + fullname + "-producer:8080/producer/resume", "POST");
+            Fetch.asOperator(cluster, producerPod(), "http://" + fullname + "-producer:8080/producer/resume", "POST",
+                    producerApiPassword());
         }
+    }
+
+    /** The password of the producer's write endpoints, from the Secret the chart created (as its NOTES show). */
+    String producerApiPassword() {
+        return cluster.secret(fullname + "-producer-api", "password");
     }
 
     static JsonNode json(String text) {

@@ -102,7 +102,7 @@ public final class E2eBenchmark {
 
             long sustained = 0;
             for (long rate : steps) {
-                put(producer + "/rate", "{\"rate\": " + rate + "}");
+                put(producer + "/rate", "{\"rate\": " + rate + "}", config.producerApiPassword());
                 watch(15_000);
                 long backlogBefore = backlog(producer);
                 long candleLagBefore = candleLag();
@@ -237,8 +237,15 @@ public final class E2eBenchmark {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static void put(String url, String json) throws Exception {
-        HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding());
+    /** A PUT to the producer's API as its user; anything but 200 stops the benchmark. */
+    private static void put(String url, String json, String password) throws Exception {
+        String credential = java.util.Base64.getEncoder().encodeToString(
+                ("operator:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + credential)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("PUT " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.stockstream.producer.KafkaTickSender;
 import dev.stockstream.producer.ProducerStats;
 import dev.stockstream.producer.TickPump;
 import dev.stockstream.producer.config.ProducerSettings;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.hibernate.validator.constraints.Range;
 
-/** Run-time control of the producer: status, rate, pause and resume. */
+/** Run-time control of the producer: status (open), rate, pause and resume (the API user only). */
 @Path("/producer")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProducerResource {
@@ -54,6 +55,7 @@ public class ProducerResource {
 
     @PUT
     @Path("/rate")
+    @RolesAllowed(ProducerSettings.API_USER)
     @Consumes(MediaType.APPLICATION_JSON)
     public Status setRate(@NotNull(message = SEND_A_RATE) @Valid RateRequest request) {
         pump.setRate(request.rate());
@@ -62,6 +64,7 @@ public class ProducerResource {
 
     @POST
     @Path("/pause")
+    @RolesAllowed(ProducerSettings.API_USER)
     public Status pause() {
         pump.pause();
         return status();
@@ -69,6 +72,7 @@ public class ProducerResource {
 
     @POST
     @Path("/resume")
+    @RolesAllowed(ProducerSettings.API_USER)
     public Status resume() {
         pump.resume();
         return status();

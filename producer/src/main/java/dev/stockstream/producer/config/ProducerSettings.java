@@ -6,6 +6,7 @@ import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.Range;
 
 /**
@@ -48,6 +49,19 @@ public interface ProducerSettings {
     @WithName("seed")
     @WithDefault("42")
     long seed();
+
+    /**
+     * The password of the API user {@value #API_USER}, which the write endpoints ({@code PUT /producer/rate},
+     * {@code POST /producer/pause}, {@code POST /producer/resume}) require by HTTP basic auth.
+     */
+    @WithName("api.password")
+    // not a password: too short on purpose, so that an unset password stops the start with the @Size line
+    @WithDefault("unset")
+    @Size(min = 16, message = "(PRODUCER_API_PASSWORD) must be set to at least {min} characters: the password of the write endpoints (user " + API_USER + ")")
+    String apiPassword();
+
+    /** The one API user; its password is {@link #apiPassword()}. */
+    String API_USER = "operator";
 
     /** Ticks handed to Kafka and not yet acknowledged: the memory bound when the broker is slow or away. */
     @WithName("max.in.flight")

@@ -78,6 +78,7 @@ public final class ProducerBenchmark {
         builder.environment().put("PRODUCER_SOURCE", "synthetic");
         builder.environment().put("PRODUCER_SYMBOL_COUNT", "100");
         builder.environment().put("PRODUCER_RATE", "10000000");
+        builder.environment().put("PRODUCER_API_PASSWORD", "bench-password-of-16+chars");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Process app = builder.start();
         try {

@@ -26,7 +26,10 @@ class ProducerSettingsTest {
 
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
-    private static ProducerSettings settings(Map<String, String> properties) {
+    /** The properties given, over a valid API password (the one setting without a usable default). */
+    private static ProducerSettings settings(Map<String, String> given) {
+        Map<String, String> properties = new HashMap<>(Map.of("producer.api.password", "a-password-of-16-chars"));
+        properties.putAll(given);
         ProducerSettings settings = new SmallRyeConfigBuilder()
                 .withMapping(ProducerSettings.class)
                 .withConverter(Path.class, 200, new PathConverter())
@@ -51,6 +54,14 @@ class ProducerSettingsTest {
         assertThat(settings.maxInFlight()).isEqualTo(20_000);
     }
 
+    @Test
+    void withoutAnApiPasswordTheStartFailsSayingWhatToSet() {
+        assertThatThrownBy(() -> new SmallRyeConfigBuilder().withMapping(ProducerSettings.class)
+                .withConverter(Path.class, 200, new PathConverter())
+                .withValidator((BeanValidationConfigValidator) () -> VALIDATOR).build())
+                .hasMessageContaining("producer.api.password (PRODUCER_API_PASSWORD) must be set to at least 16 characters");
+    }
+
     @ParameterizedTest(name = "{0}={1} is refused: {2}")
     @CsvSource(delimiter = '|', value = {
         "producer.rate|0|producer.rate (PRODUCER_RATE) must be from 1 to 10000000 ticks/s, got 0.0",
@@ -61,6 +72,7 @@ class ProducerSettingsTest {
         "producer.symbols|AAPL,bad sym|producer.symbols (PRODUCER_SYMBOLS) must be symbols, but 'bad sym' is not",
         "producer.symbol.count|-1|producer.symbol.count (PRODUCER_SYMBOL_COUNT) must be between 0 and 100000, got -1",
         "producer.max.in.flight|0|producer.max.in.flight (PRODUCER_MAX_IN_FLIGHT) must be between 1 and 1000000, got 0",
+        "producer.api.password|fifteen-chars!!|producer.api.password (PRODUCER_API_PASSWORD) must be set to at least 16 characters",
     })
     void badValuesFailWithOneLineNamingTheSetting(String property, String value, String message) {
         assertThatThrownBy(() -> settings(Map.of(property, value)))
