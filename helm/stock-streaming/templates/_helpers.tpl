@@ -129,3 +129,98 @@ e.g. KAFKA_PORT for a Service named kafka, and the apps read KAFKA_* variables a
 automountServiceAccountToken: false
 enableServiceLinks: false
 {{- end }}
+
+{{/*
+The head of a component's NetworkPolicy: it selects the component's pods and restricts both
+directions. Call with (dict "ctx" $ "component" "kafka").
+*/}}
+{{- define "stock-streaming.networkPolicy.header" -}}
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: {{ include "stock-streaming.fullname" .ctx }}-{{ .component }}
+  labels:
+    {{- include "stock-streaming.labels" (dict "ctx" .ctx "component" .component) | nindent 4 }}
+spec:
+  podSelector:
+    matchLabels:
+      {{- include "stock-streaming.selectorLabels" (dict "ctx" .ctx "component" .component) | nindent 6 }}
+  policyTypes:
+    - Ingress
+    - Egress
+{{- end }}
+
+{{/*
+One rule from or to the pods of the release's components, on the given TCP ports (none: any).
+Call with (dict "ctx" $ "peers" (list "kafka") "ports" (list 9092) "direction" "from").
+*/}}
+{{- define "stock-streaming.networkPolicy.rule" -}}
+- {{ .direction }}:
+    {{- range .peers }}
+    - podSelector:
+        matchLabels:
+          {{- include "stock-streaming.selectorLabels" (dict "ctx" $.ctx "component" .) | nindent 10 }}
+    {{- end }}
+  {{- with .ports }}
+  ports:
+    {{- range . }}
+    - port: {{ . }}
+      protocol: TCP
+    {{- end }}
+  {{- end }}
+{{- end }}
+
+{{/*
+DNS, to any resolver of the cluster.
+*/}}
+{{- define "stock-streaming.networkPolicy.dnsEgress" -}}
+- ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+{{- end }}
+
+{{/*
+Egress to an external Kafka or HDFS: networkPolicy.externalTo, or anywhere when it is empty.
+*/}}
+{{- define "stock-streaming.networkPolicy.externalEgress" -}}
+{{- if .Values.networkPolicy.externalTo }}
+- to:
+    {{- toYaml .Values.networkPolicy.externalTo | nindent 4 }}
+{{- else }}
+# an external service and networkPolicy.externalTo empty: egress anywhere
+- {}
+{{- end }}
+{{- end }}
+
+{{/*
+The Spark drivers' egress to the Kubernetes API (they create and watch their executors).
+*/}}
+{{- define "stock-streaming.networkPolicy.kubernetesApiEgress" -}}
+{{- if .Values.networkPolicy.kubernetesApiTo }}
+- to:
+    {{- toYaml .Values.networkPolicy.kubernetesApiTo | nindent 4 }}
+  ports:
+{{- else }}
+- ports:
+{{- end }}
+    {{- range .Values.networkPolicy.kubernetesApiPorts }}
+    - port: {{ . }}
+      protocol: TCP
+    {{- end }}
+{{- end }}
+
+{{/*
+Scrapes of a component's metrics port from networkPolicy.metricsFrom (nothing when it is empty).
+Call with (dict "ctx" $ "port" 8080).
+*/}}
+{{- define "stock-streaming.networkPolicy.metricsIngress" -}}
+{{- with .ctx.Values.networkPolicy.metricsFrom }}
+- from:
+    {{- toYaml . | nindent 4 }}
+  ports:
+    - port: {{ $.port }}
+      protocol: TCP
+{{- end }}
+{{- end }}

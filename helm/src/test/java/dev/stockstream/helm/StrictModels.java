@@ -28,17 +28,18 @@ import java.util.Map;
 public final class StrictModels {
 
     /** apiVersion/kind of every built-in object the chart may render, and its model class. */
-    public static final Map<String, Class<? extends HasMetadata>> MODELS = Map.of(
-            "v1/Service", Service.class,
-            "v1/ConfigMap", ConfigMap.class,
-            "v1/Secret", io.fabric8.kubernetes.api.model.Secret.class,
-            "v1/ServiceAccount", ServiceAccount.class,
-            "v1/Pod", Pod.class,
-            "apps/v1/Deployment", Deployment.class,
-            "apps/v1/StatefulSet", StatefulSet.class,
-            "batch/v1/Job", Job.class,
-            "rbac.authorization.k8s.io/v1/Role", Role.class,
-            "rbac.authorization.k8s.io/v1/RoleBinding", RoleBinding.class);
+    public static final Map<String, Class<? extends HasMetadata>> MODELS = Map.ofEntries(
+            Map.entry("v1/Service", Service.class),
+            Map.entry("v1/ConfigMap", ConfigMap.class),
+            Map.entry("v1/Secret", io.fabric8.kubernetes.api.model.Secret.class),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
+            Map.entry("v1/ServiceAccount", ServiceAccount.class),
+            Map.entry("v1/Pod", Pod.class),
+            Map.entry("apps/v1/Deployment", Deployment.class),
+            Map.entry("apps/v1/StatefulSet", StatefulSet.class),
+            Map.entry("batch/v1/Job", Job.class),
+            Map.entry("rbac.authorization.k8s.io/v1/Role", Role.class),
+            Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", RoleBinding.class));
 
     public static final String SPARK_APPLICATION = "sparkoperator.k8s.io/v1beta2/SparkApplication";
     public static final String SCHEDULED_SPARK_APPLICATION = "sparkoperator.k8s.io/v1beta2/ScheduledSparkApplication";
