@@ -224,3 +224,69 @@ Call with (dict "ctx" $ "port" 8080).
       protocol: TCP
 {{- end }}
 {{- end }}
+
+{{/*
+The extra labels and annotations a component's pods get from its podLabels and podAnnotations,
+over the chart's own. Call with (dict "values" .Values.kafka "labels" (include "stock-streaming.kafka.labels" $)
+"annotations" (dict "checksum/config" "...")).
+*/}}
+{{- define "stock-streaming.podMetadata" -}}
+labels:
+  {{- .labels | nindent 2 }}
+  {{- with .values.podLabels }}
+  {{- toYaml . | nindent 2 }}
+  {{- end }}
+{{- $annotations := merge (deepCopy (.values.podAnnotations | default dict)) (.annotations | default dict) }}
+{{- with $annotations }}
+annotations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/*
+Where a component's pods may run: its nodeSelector, tolerations and affinity. Without an
+affinity of its own, a component given "selectorLabels" spreads its pods over the nodes by its
+podAntiAffinity: soft (preferred, the default), hard (required) or none.
+Call with (dict "values" .Values.kafka "selectorLabels" (include "stock-streaming.kafka.selectorLabels" $)).
+*/}}
+{{- define "stock-streaming.podPlacement" -}}
+{{- with .values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- if .values.affinity }}
+affinity:
+  {{- toYaml .values.affinity | nindent 2 }}
+{{- else if and .selectorLabels (eq (.values.podAntiAffinity | default "none") "soft") }}
+affinity:
+  podAntiAffinity:
+    preferredDuringSchedulingIgnoredDuringExecution:
+      - weight: 100
+        podAffinityTerm:
+          topologyKey: kubernetes.io/hostname
+          labelSelector:
+            matchLabels:
+              {{- .selectorLabels | nindent 14 }}
+{{- else if and .selectorLabels (eq (.values.podAntiAffinity | default "none") "hard") }}
+affinity:
+  podAntiAffinity:
+    requiredDuringSchedulingIgnoredDuringExecution:
+      - topologyKey: kubernetes.io/hostname
+        labelSelector:
+          matchLabels:
+            {{- .selectorLabels | nindent 12 }}
+{{- end }}
+{{- end }}
+
+{{/*
+A component's extraEnv, after the chart's own env vars.
+*/}}
+{{- define "stock-streaming.extraEnv" -}}
+{{- with .extraEnv }}
+{{- toYaml . }}
+{{- end }}
+{{- end }}

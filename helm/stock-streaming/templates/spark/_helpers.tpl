@@ -100,8 +100,33 @@ What the driver and the executors of both Spark jobs share: their pods' labels, 
 and the security contexts. Call with (dict "ctx" $ "labels" $labels).
 */}}
 {{- define "stock-streaming.spark.pod" -}}
+{{- $values := .ctx.Values.spark }}
 labels:
   {{- .labels | nindent 2 }}
+  {{- with $values.podLabels }}
+  {{- toYaml . | nindent 2 }}
+  {{- end }}
+{{- with $values.podAnnotations }}
+annotations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with $values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with $values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with $values.affinity }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with $values.extraEnv }}
+# applied by the spark-operator's mutating webhook, as all driver and executor env
+env:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
 javaOptions: {{ .ctx.Values.spark.javaOptions | quote }}
 podSecurityContext:
   {{- toYaml .ctx.Values.spark.podSecurityContext | nindent 2 }}

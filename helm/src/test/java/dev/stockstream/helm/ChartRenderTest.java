@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,28 @@ class ChartRenderTest {
                         "spark.rbac.create", false, "spark.serviceAccount.create", false)),
                 Arguments.of("no history compaction", Map.of("history.enabled", false)),
                 Arguments.of("image registry and pull secret", Map.of("global.imageRegistry", "registry.example.com/team",
-                        "global.imagePullSecrets[0].name", "regcred")));
+                        "global.imagePullSecrets[0].name", "regcred")),
+                Arguments.of("every pod value of every component, replicas, monitoring", podValuesEverywhere()));
+    }
+
+    /** nodeSelector, tolerations, affinity, podAnnotations, podLabels and extraEnv set on every component. */
+    private static Map<String, Object> podValuesEverywhere() {
+        Map<String, Object> sets = new java.util.LinkedHashMap<>(Map.of("kafka.replicas", 3, "kafka.topic.replicationFactor", 3,
+                "hdfs.datanode.replicas", 3, "visualizer.replicas", 2, "metrics.grafanaDashboard.enabled", true));
+        for (String component : List.of("kafka", "hdfs", "producer", "visualizer", "spark")) {
+            sets.put(component + ".nodeSelector.pool", "streaming");
+            sets.put(component + ".tolerations[0].key", "dedicated");
+            sets.put(component + ".tolerations[0].operator", "Exists");
+            sets.put(component + ".affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+                    + ".matchExpressions[0].key", "zone");
+            sets.put(component + ".affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+                    + ".matchExpressions[0].operator", "Exists");
+            sets.put(component + ".podAnnotations.team/owner", "markets");
+            sets.put(component + ".podLabels.cost-center", "fx-desk");
+            sets.put(component + ".extraEnv[0].name", "TZ");
+            sets.put(component + ".extraEnv[0].value", "UTC");
+        }
+        return sets;
     }
 
     @Test
