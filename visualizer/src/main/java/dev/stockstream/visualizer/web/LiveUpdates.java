@@ -89,6 +89,8 @@ public class LiveUpdates {
     private final AtomicInteger clients = new AtomicInteger();
     /** 1 while the poller's last read reached HDFS, else 0. */
     private final AtomicInteger hdfsReachable = new AtomicInteger(1);
+    /** The gauges on this bean's fields, removed with it. */
+    private List<Gauge> gauges = List.of();
     /**
      * Never locked by the LiveUpdates monitor when the broadcaster calls back on a closed stream
      * (it does so holding its own lock, which a broadcast under the monitor takes too).
@@ -104,15 +106,17 @@ public class LiveUpdates {
     private volatile Instant lastHeartbeat = Instant.now();
 
     void start(@Observes StartupEvent event) {
-        // strong references: a gauge on a bean's field read NaN once the registry's weak reference let go
-        Gauge.builder("visualizer.sse.clients", clients, AtomicInteger::get).strongReference(true)
-                .description("browsers following the dashboard's event stream").register(registry);
-        Gauge.builder("visualizer.hdfs.reachable", hdfsReachable, AtomicInteger::get).strongReference(true)
-                .description("1 while the poller's last read reached HDFS, 0 while it is unreachable").register(registry);
+        gauges = List.of(
+                Gauge.builder("visualizer.sse.clients", clients, AtomicInteger::get).strongReference(true)
+                        .description("browsers following the dashboard's event stream").register(registry),
+                Gauge.builder("visualizer.hdfs.reachable", hdfsReachable, AtomicInteger::get).strongReference(true)
+                        .description("1 while the poller's last read reached HDFS, 0 while it is unreachable").register(registry));
     }
 
     void stop(@Observes ShutdownEvent event) {
         audiences.values().forEach(audience -> audience.broadcaster.close());
+        // a registry that outlives this app (tests restart apps in one JVM) would keep reading this one's fields
+        gauges.forEach(registry::remove);
     }
 
     /** When the poller last finished a read, for the liveness check. */
