@@ -44,3 +44,36 @@ Service, or the external cluster.
 {{- required "kafka.external.bootstrapServers is required when kafka.enabled is false (host:port of the external Kafka)" .Values.kafka.external.bootstrapServers }}
 {{- end }}
 {{- end }}
+
+{{/*
+Where the Kafka client settings of a secured external cluster are mounted, and the file in it
+(STOCK_KAFKA_CLIENT_CONFIG); empty without kafka.external.clientConfigSecret.
+*/}}
+{{- define "stock-streaming.kafka.clientConfigDir" -}}
+/etc/stockstream/kafka
+{{- end }}
+
+{{- define "stock-streaming.kafka.clientConfig" -}}
+{{- if .Values.kafka.external.clientConfigSecret -}}
+{{ include "stock-streaming.kafka.clientConfigDir" . }}/{{ .Values.kafka.external.clientConfigKey }}
+{{- end -}}
+{{- end }}
+
+{{/*
+The volume and the mount of the client settings Secret, in a pod's volumes and a container's volumeMounts.
+*/}}
+{{- define "stock-streaming.kafka.clientConfigVolume" -}}
+{{- with .Values.kafka.external.clientConfigSecret }}
+- name: kafka-client-config
+  secret:
+    secretName: {{ . }}
+{{- end }}
+{{- end }}
+
+{{- define "stock-streaming.kafka.clientConfigMount" -}}
+{{- if .Values.kafka.external.clientConfigSecret }}
+- name: kafka-client-config
+  mountPath: {{ include "stock-streaming.kafka.clientConfigDir" . }}
+  readOnly: true
+{{- end }}
+{{- end }}

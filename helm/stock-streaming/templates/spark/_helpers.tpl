@@ -46,6 +46,7 @@ reads them itself, so they reach it whether or not the spark-operator's mutating
 - {{ printf "STOCK_CANDLE_INTERVAL=%s" .Values.stock.candleInterval | quote }}
 - {{ printf "STOCK_CANDLE_LATENESS=%s" .Values.stock.candleLateness | quote }}
 - {{ printf "STOCK_CANDLE_PARTITIONS=%s" (include "stock-streaming.number" .Values.stock.candlePartitions) | quote }}
+- {{ printf "STOCK_KAFKA_CLIENT_CONFIG=%s" (include "stock-streaming.kafka.clientConfig" .) | quote }}
 {{- end }}
 
 {{/*
@@ -89,6 +90,11 @@ sparkConf:
   {{- if not (hasKey $ctx.Values.spark.sparkConf $key) }}
   {{ $key | quote }}: {{ $value | quote }}
   {{- end }}
+  {{- end }}
+  {{- with $ctx.Values.kafka.external.clientConfigSecret }}
+  # The Kafka client settings (and stores) of a secured cluster, mounted by Spark itself on the driver and executors.
+  {{ printf "spark.kubernetes.driver.secrets.%s" . | quote }}: {{ include "stock-streaming.kafka.clientConfigDir" $ctx | quote }}
+  {{ printf "spark.kubernetes.executor.secrets.%s" . | quote }}: {{ include "stock-streaming.kafka.clientConfigDir" $ctx | quote }}
   {{- end }}
   {{- range $key, $value := $ctx.Values.spark.sparkConf }}
   {{ $key | quote }}: {{ $value | toString | quote }}

@@ -37,6 +37,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Map<String, String> overrides;
+    /** What a client needs beyond the bootstrap servers: empty for PLAINTEXT, the SASL settings otherwise. */
+    private final Map<String, String> clientSecurity;
+    private final String saslUser;
+    private final String saslPassword;
     private KafkaRaftServer server;
 
     private EmbeddedKafka(Builder builder) {
@@ -45,6 +49,37 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.port = builder.port != 0 ? builder.port : FreePorts.pick();
         this.controllerPort = builder.controllerPort != 0 ? builder.controllerPort : FreePorts.pick();
         this.overrides = Map.copyOf(builder.overrides);
+        this.saslUser = builder.saslUser;
+        this.saslPassword = builder.saslPassword;
+        this.clientSecurity = builder.saslUser == null ? Map.of() : Map.of(
+                "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", plainLogin(builder.saslUser, builder.saslPassword));
+    }
+
+    private static String plainLogin(String user, String password) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
+    }
+
+    /**
+     * Hadoop (a MiniDFSCluster in the same JVM) registers its own SASL PLAIN server, which knows none of
+     * the broker's users; Kafka's must come first for the broker to check its logins.
+     */
+    private static synchronized void preferKafkasPlainServer() {
+        org.apache.kafka.common.security.plain.internals.PlainSaslServerProvider.initialize();
+        for (java.security.Provider provider : java.security.Security.getProviders()) {
+            if (provider instanceof org.apache.kafka.common.security.plain.internals.PlainSaslServerProvider) {
+                java.security.Security.removeProvider(provider.getName());
+                java.security.Security.insertProviderAt(provider, 1);
+                return;
+            }
+        }
+    }
+
+    /** The client settings beyond the bootstrap servers (SASL when the broker was built with {@link Builder#saslPlain}). */
+    public Map<String, String> clientSecurity() {
+        return clientSecurity;
     }
 
     /** A broker on free ports with a temporary data directory, started and ready. */
@@ -62,6 +97,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             return this;
         }
         long started = System.nanoTime();
+        if (!clientSecurity.isEmpty()) {
+            preferKafkasPlainServer();
+        }
         KafkaConfig config = new KafkaConfig(brokerProperties());
         formatIfNew();
         server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -115,6 +153,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     public Admin admin() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.putAll(clientSecurity);
         return Admin.create(props);
     }
 
@@ -144,6 +183,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("transaction.state.log.min.isr", "1");
         props.put("transaction.state.log.num.partitions", "4");
         props.put("group.initial.rebalance.delay.ms", "0");
+        if (!clientSecurity.isEmpty()) {
+            // the client listener (also the brokers' own) takes SASL/PLAIN logins of the built user and of the broker itself
+            props.put("listeners", "SASL_PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+            props.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port);
+            props.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+            props.put("sasl.enabled.mechanisms", "PLAIN");
+            props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+            props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", clientSecurity.get("sasl.jaas.config")
+                    .replace(";", " user_" + saslUser + "=\"" + saslPassword + "\";"));
+        }
         props.putAll(overrides);
         return props;
     }
@@ -201,8 +251,23 @@ public final class EmbeddedKafka implements AutoCloseable {
         private int port;
         private int controllerPort;
         private final Map<String, String> overrides = new HashMap<>();
+        private String saslUser;
+        private String saslPassword;
 
         private Builder() {
+        }
+
+        /**
+         * The client listener takes only SASL/PLAIN logins of this user (as a secured external cluster would);
+         * letters and digits only, as the JAAS option {@code user_<name>} needs.
+         */
+        public Builder saslPlain(String user, String password) {
+            if (!user.matches("[A-Za-z0-9]+")) {
+                throw new IllegalArgumentException("a SASL user of letters and digits, got " + user);
+            }
+            this.saslUser = user;
+            this.saslPassword = password;
+            return this;
         }
 
         /** A directory that keeps the log across runs; by default a temporary one, deleted on close. */

@@ -22,7 +22,7 @@ class KafkaTopicJobTest {
         container.path("command").forEach(word -> command.add(word.asText()));
         String script = command.get(2);
 
-        assertThat(command.subList(command.size() - 5, command.size() - 3)).as("replication, min.insync.replicas").containsExactly("3", "2");
+        assertThat(command.subList(command.size() - 6, command.size() - 4)).as("replication, min.insync.replicas").containsExactly("3", "2");
         assertThat(script).contains("--create", "--config min.insync.replicas=\"$min_insync\"",
                 "kafka-configs.sh", "--add-config \"$configs\"", "configs=\"min.insync.replicas=$min_insync,");
     }
@@ -36,7 +36,7 @@ class KafkaTopicJobTest {
         container.path("command").forEach(word -> command.add(word.asText()));
         String script = command.get(2);
 
-        assertThat(command.subList(command.size() - 3, command.size())).containsExactly("2147483648", "134217728", "86400000");
+        assertThat(command.subList(command.size() - 4, command.size() - 1)).containsExactly("2147483648", "134217728", "86400000");
         assertThat(script).contains("--config retention.bytes=\"$5\"", "--config segment.bytes=\"$6\"", "--config retention.ms=\"$7\"",
                 "retention.bytes=$5,segment.bytes=$6,retention.ms=$7");
     }

@@ -195,7 +195,7 @@ class WiringTest {
         StrictModels.convert(rendered.component("Job", "kafka-topic"), io.fabric8.kubernetes.api.model.batch.v1.Job.class)
                 .getSpec().getTemplate().getSpec().getContainers().get(0).getCommand().forEach(args::add);
 
-        assertThat(args.subList(args.size() - 8, args.size() - 3)).containsExactly("stock-streaming-kafka:9092", "ticks.v2", "12", "1", "1");
+        assertThat(args.subList(args.size() - 9, args.size() - 4)).containsExactly("stock-streaming-kafka:9092", "ticks.v2", "12", "1", "1");
         assertThat(Workloads.env(Workloads.container(rendered, "producer"))).containsEntry("STOCK_TOPIC", "ticks.v2");
         assertThat(Workloads.sparkArguments(rendered)).containsEntry("STOCK_TOPIC", "ticks.v2");
     }

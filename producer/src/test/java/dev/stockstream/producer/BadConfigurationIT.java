@@ -28,6 +28,7 @@ class BadConfigurationIT {
         "PRODUCER_CSV_PATH|/no/such.csv|producer.csv.path (PRODUCER_CSV_PATH) must be a readable file, got /no/such.csv",
         "PRODUCER_SYMBOLS|a b|producer.symbols (PRODUCER_SYMBOLS) must be symbols, but 'a b' is not",
         "PRODUCER_API_PASSWORD|short|producer.api.password (PRODUCER_API_PASSWORD) must be set to at least 16 characters: the password of the write endpoints (user operator)",
+        "STOCK_KAFKA_CLIENT_CONFIG|/no/such/client.properties|stock.kafka.client.config (STOCK_KAFKA_CLIENT_CONFIG) must be a readable Kafka client properties file, got /no/such/client.properties*",
         "PRODUCER_API_PASSWORD|-|producer.api.password (PRODUCER_API_PASSWORD) must be set to at least 16 characters: the password of the write endpoints (user operator)",
     })
     void aBadSettingStopsTheStartWithOneLineNamingIt(String env, String value, String expectedLine) throws Exception {

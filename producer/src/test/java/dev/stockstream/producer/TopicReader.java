@@ -37,9 +37,14 @@ final class TopicReader {
     }
 
     static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        return readAll(bootstrapServers, Map.of(), topic);
+    }
+
+    /** Every record of the topic, read with the client settings {@code security} (SASL) beyond the servers. */
+    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, Map<String, String> security, String topic) {
+        Map<String, Object> config = new java.util.HashMap<>(security);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

@@ -40,12 +40,15 @@ import org.apache.spark.network.util.JavaUtils;
  *                       window: the watermark's delay
  * @param candlePartitions the candle query's shuffle and state-store partitions; fixed by its checkpoint
  *                         when it first starts
+ * @param kafkaClientConfig a Kafka client properties file (SASL, TLS...) every Kafka client of the job
+ *                          uses, read on the driver; empty: none (PLAINTEXT)
  */
 public record JobSettings(String bootstrapServers, String topic, URI outputRoot, Duration triggerInterval,
                           String startingOffsets, long maxOffsetsPerTrigger, boolean directKafkaScan,
                           boolean failOnDataLoss, boolean resumeFromOutput, Duration maxEventAhead,
                           Duration maxEventBehind, int quarantineMaxValueBytes, Duration batchRetention,
-                          boolean candlesEnabled, Duration candleInterval, Duration candleLateness, int candlePartitions)
+                          boolean candlesEnabled, Duration candleInterval, Duration candleLateness, int candlePartitions,
+                          String kafkaClientConfig)
         implements java.io.Serializable {
 
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
@@ -65,6 +68,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
     public static final String STOCK_CANDLE_INTERVAL = "STOCK_CANDLE_INTERVAL";
     public static final String STOCK_CANDLE_LATENESS = "STOCK_CANDLE_LATENESS";
     public static final String STOCK_CANDLE_PARTITIONS = "STOCK_CANDLE_PARTITIONS";
+    public static final String STOCK_KAFKA_CLIENT_CONFIG = "STOCK_KAFKA_CLIENT_CONFIG";
 
     /** The most {@link #STOCK_CANDLE_PARTITIONS}: each is a state store every candle batch opens. */
     public static final int MAX_CANDLE_PARTITIONS = 512;
@@ -77,7 +81,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
             STOCK_TRIGGER_INTERVAL, STOCK_STARTING_OFFSETS, STOCK_MAX_OFFSETS_PER_TRIGGER, STOCK_DIRECT_KAFKA_SCAN,
             STOCK_FAIL_ON_DATA_LOSS, STOCK_RESUME_FROM_OUTPUT, STOCK_MAX_EVENT_AHEAD, STOCK_MAX_EVENT_BEHIND,
             STOCK_QUARANTINE_MAX_VALUE_BYTES, STOCK_BATCH_RETENTION, STOCK_CANDLES_ENABLED, STOCK_CANDLE_INTERVAL,
-            STOCK_CANDLE_LATENESS, STOCK_CANDLE_PARTITIONS);
+            STOCK_CANDLE_LATENESS, STOCK_CANDLE_PARTITIONS, STOCK_KAFKA_CLIENT_CONFIG);
 
     /** The defaults of {@code docs/SETTINGS.md}. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -120,6 +124,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
                 "must be zero or more, such as 30s", candleLateness);
         require(candlePartitions >= 1 && candlePartitions <= MAX_CANDLE_PARTITIONS, STOCK_CANDLE_PARTITIONS,
                 "must be a number from 1 to " + MAX_CANDLE_PARTITIONS, candlePartitions);
+        kafkaClientConfig = kafkaClientConfig == null ? "" : kafkaClientConfig.strip();
         outputRoot = withoutTrailingSlash(outputRoot);
     }
 
@@ -178,7 +183,8 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
                 parseInterval(STOCK_CANDLE_INTERVAL, values.get(STOCK_CANDLE_INTERVAL)),
                 parseInterval(STOCK_CANDLE_LATENESS, values.get(STOCK_CANDLE_LATENESS)),
                 (int) parseLong(STOCK_CANDLE_PARTITIONS, values.get(STOCK_CANDLE_PARTITIONS),
-                        "must be a number from 1 to " + MAX_CANDLE_PARTITIONS, 1, MAX_CANDLE_PARTITIONS));
+                        "must be a number from 1 to " + MAX_CANDLE_PARTITIONS, 1, MAX_CANDLE_PARTITIONS),
+                values.get(STOCK_KAFKA_CLIENT_CONFIG));
     }
 
     /** The same settings with some replaced, by name and in the notation of {@code docs/SETTINGS.md}. */
@@ -220,6 +226,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         values.put(STOCK_CANDLE_INTERVAL, candleInterval.toMillis() + "ms");
         values.put(STOCK_CANDLE_LATENESS, candleLateness.toMillis() + "ms");
         values.put(STOCK_CANDLE_PARTITIONS, Integer.toString(candlePartitions));
+        values.put(STOCK_KAFKA_CLIENT_CONFIG, kafkaClientConfig);
         return values;
     }
 
@@ -260,6 +267,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         defaults.put(STOCK_CANDLE_INTERVAL, "1m");
         defaults.put(STOCK_CANDLE_LATENESS, "30s");
         defaults.put(STOCK_CANDLE_PARTITIONS, "4");
+        defaults.put(STOCK_KAFKA_CLIENT_CONFIG, "");
         return Map.copyOf(defaults);
     }
 

@@ -35,6 +35,7 @@ public final class StockStreamingJob {
         JobSettings settings;
         try {
             settings = JobSettings.fromEnvironmentAndArgs(System.getenv(), args);
+            KafkaClientConfig.read(settings.kafkaClientConfig());
         } catch (IllegalArgumentException e) {
             System.err.println("stock-spark-app: " + e.getMessage());
             System.err.println(JobSettings.USAGE);
@@ -130,7 +131,10 @@ public final class StockStreamingJob {
         return CandleQuery.start(settings, spark);
     }
 
-    /** The topic as the job's queries read it, each from where its own checkpoint says. */
+    /**
+     * The topic as the job's queries read it, each from where its own checkpoint says; with the
+     * client settings of {@code STOCK_KAFKA_CLIENT_CONFIG} (a secured cluster) on every consumer.
+     */
     static DataStreamReader kafkaSource(JobSettings settings, SparkSession spark) {
         DataStreamReader source = spark.readStream()
                 .format("kafka")
@@ -140,6 +144,7 @@ public final class StockStreamingJob {
                 .option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger())
                 .option("failOnDataLoss", settings.failOnDataLoss());
         KafkaFetchSettings.CONSUMER.forEach((name, value) -> source.option("kafka." + name, value));
+        KafkaClientConfig.read(settings.kafkaClientConfig()).forEach((name, value) -> source.option("kafka." + name, value));
         return source;
     }
 }
