@@ -281,12 +281,3 @@ affinity:
             {{- .selectorLabels | nindent 12 }}
 {{- end }}
 {{- end }}
-
-{{/*
-A component's extraEnv, after the chart's own env vars.
-*/}}
-{{- define "stock-streaming.extraEnv" -}}
-{{- with .extraEnv }}
-{{- toYaml . }}
-{{- end }}
-{{- end }}

@@ -54,14 +54,11 @@ class NetworkPolicyTest {
         Map<String, Component> components = components();
         Set<String> flows = new TreeSet<>();
         components.forEach((from, source) -> components.forEach((to, target) -> {
-            if (!from.equals(to) || from.equals("kafka") || from.equals("hdfs-datanode") || from.equals("spark")
-                    || from.equals("history-compaction")) {
-                boolean allowed = target.ports().stream().anyMatch(port ->
-                        allows(policies, source.labels(), "Egress", "egress", "to", target.labels(), port)
-                                && allows(policies, target.labels(), "Ingress", "ingress", "from", source.labels(), port));
-                if (allowed) {
-                    flows.add(from + " -> " + to);
-                }
+            boolean allowed = target.ports().stream().anyMatch(port ->
+                    allows(policies, source.labels(), "Egress", "egress", "to", target.labels(), port)
+                            && allows(policies, target.labels(), "Ingress", "ingress", "from", source.labels(), port));
+            if (allowed) {
+                flows.add(from + " -> " + to);
             }
         }));
         return flows;
@@ -81,7 +78,7 @@ class NetworkPolicyTest {
                         || java.util.stream.StreamSupport.stream(rule.path(peersField).spliterator(), false)
                         .anyMatch(p -> p.size() == 1 && p.has("podSelector") && matches(p.path("podSelector"), peer));
                 boolean portAllowed = !rule.has("ports") || java.util.stream.StreamSupport.stream(rule.path("ports").spliterator(), false)
-                        .anyMatch(p -> p.path("port").asInt() == port || p.path("port").asInt() == 53 && port == 53);
+                        .anyMatch(p -> p.path("port").asInt() == port);
                 if (peerAllowed && portAllowed) {
                     return true;
                 }
@@ -150,6 +147,13 @@ class NetworkPolicyTest {
     @Test
     void turnedOffThereIsNoPolicy() {
         assertThat(Chart.render(Map.of("networkPolicy.enabled", false)).ofKind("NetworkPolicy")).isEmpty();
+    }
+
+    @Test
+    void aJobTheChartDoesNotRunGetsNoPolicy() {
+        assertThat(Chart.render(Map.of("kafka.topic.create", false, "history.enabled", false)).ofKind("NetworkPolicy"))
+                .extracting(policy -> policy.path("metadata").path("name").asText())
+                .hasSize(8).doesNotContain("stock-streaming-kafka-topic", "stock-streaming-history-compaction");
     }
 
     @Test

@@ -8,11 +8,23 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The standard pod values on every workload, the default anti-affinity and the PodDisruptionBudgets. */
 @Timeout(120)
 class PodValuesTest {
+
+    /** Every pod the chart makes, as (the values it takes, the workload). */
+    static Stream<Arguments> everyWorkload() {
+        return Stream.of(Arguments.of("kafka", "StatefulSet/kafka"), Arguments.of("kafka", "Job/kafka-topic"),
+                Arguments.of("hdfs", "StatefulSet/hdfs-namenode"), Arguments.of("hdfs", "StatefulSet/hdfs-datanode"),
+                Arguments.of("hdfs", "Job/hdfs-init"), Arguments.of("producer", "Deployment/producer"),
+                Arguments.of("visualizer", "Deployment/visualizer"), Arguments.of("spark", "spark/driver"),
+                Arguments.of("spark", "spark/executor"));
+    }
 
     /** The pod template of a workload, as "kind/component"; the Spark job's driver and executors as "spark/driver". */
     private static JsonNode pod(Rendered rendered, String workload) {
@@ -36,12 +48,7 @@ class PodValuesTest {
     }
 
     @ParameterizedTest(name = "{0} of {1}")
-    @CsvSource({
-        "kafka, StatefulSet/kafka", "kafka, Job/kafka-topic",
-        "hdfs, StatefulSet/hdfs-namenode", "hdfs, StatefulSet/hdfs-datanode", "hdfs, Job/hdfs-init",
-        "producer, Deployment/producer", "visualizer, Deployment/visualizer",
-        "spark, spark/driver", "spark, spark/executor",
-    })
+    @MethodSource("everyWorkload")
     void nodeSelectorTolerationsAndAffinityPlaceThePods(String values, String workload) {
         Rendered rendered = Chart.render(Map.of(values + ".nodeSelector.pool", "streaming",
                 values + ".tolerations[0].key", "dedicated", values + ".tolerations[0].operator", "Exists",
@@ -58,12 +65,7 @@ class PodValuesTest {
     }
 
     @ParameterizedTest(name = "{0} of {1}")
-    @CsvSource({
-        "kafka, StatefulSet/kafka", "kafka, Job/kafka-topic",
-        "hdfs, StatefulSet/hdfs-namenode", "hdfs, StatefulSet/hdfs-datanode", "hdfs, Job/hdfs-init",
-        "producer, Deployment/producer", "visualizer, Deployment/visualizer",
-        "spark, spark/driver", "spark, spark/executor",
-    })
+    @MethodSource("everyWorkload")
     void podAnnotationsAndPodLabelsAreAddedToTheChartsOwn(String values, String workload) {
         Rendered rendered = Chart.render(Map.of(values + ".podAnnotations.team/owner", "markets",
                 values + ".podLabels.cost-center", "fx-desk"));

@@ -1,5 +1,8 @@
 package dev.stockstream.rehearsal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** HTTP from inside a pod's network namespace (its /etc/hosts: the cluster's names), with curl. */
 final class Fetch {
 
@@ -12,26 +15,28 @@ final class Fetch {
     }
 
     static String fromPod(Cluster cluster, String pod, String url, String method) {
-        Network.Host host = cluster.pod(pod).orElseThrow(() -> new IllegalStateException("no pod " + pod)).host();
-        Shell.Result result = Shell.attempt("ip", "netns", "exec", host.namespace(), "curl", "-sS", "-f", "-m", "10",
-                "-X", method, url);
-        return result.exitCode() == 0 ? result.output() : null;
+        return body(curl(cluster, pod, "-f", "-X", method, url));
     }
 
     /** As {@link #fromPod(Cluster, String, String, String)}, as the producer's API user (its write endpoints). */
     static String asOperator(Cluster cluster, String pod, String url, String method, String password) {
-        Network.Host host = cluster.pod(pod).orElseThrow(() -> new IllegalStateException("no pod " + pod)).host();
-        Shell.Result result = Shell.attempt("ip", "netns", "exec", host.namespace(), "curl", "-sS", "-f", "-m", "10",
-                "-u", "operator:" + password, "-X", method, url);
-        return result.exitCode() == 0 ? result.output() : null;
+        return body(curl(cluster, pod, "-f", "-u", "operator:" + password, "-X", method, url));
     }
 
     /** The HTTP status {@code url} answers {@code method} with, from pod {@code pod}'s host, without a credential. */
     static int status(Cluster cluster, String pod, String url, String method) {
+        return Integer.parseInt(curl(cluster, pod, "-o", "/dev/null", "-w", "%{http_code}", "-X", method, url).output().trim());
+    }
+
+    private static Shell.Result curl(Cluster cluster, String pod, String... args) {
         Network.Host host = cluster.pod(pod).orElseThrow(() -> new IllegalStateException("no pod " + pod)).host();
-        Shell.Result result = Shell.attempt("ip", "netns", "exec", host.namespace(), "curl", "-sS", "-m", "10",
-                "-o", "/dev/null", "-w", "%{http_code}", "-X", method, url);
-        return Integer.parseInt(result.output().trim());
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", host.namespace(), "curl", "-sS", "-m", "10"));
+        command.addAll(List.of(args));
+        return Shell.attempt(command.toArray(String[]::new));
+    }
+
+    private static String body(Shell.Result result) {
+        return result.exitCode() == 0 ? result.output() : null;
     }
 
     /** A probe that may throw; null means "not yet". */

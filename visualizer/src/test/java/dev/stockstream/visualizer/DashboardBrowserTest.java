@@ -8,11 +8,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +41,7 @@ class DashboardBrowserTest {
     private static final Path BROWSER_DIR = Path.of("target", "chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Batch ids of one test: each test commits above the others', in whatever order they run. */
-    private static final java.util.concurrent.atomic.AtomicLong NEXT_BLOCK = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong NEXT_BLOCK = new AtomicLong();
 
     @TestHTTPResource("/")
     URL dashboard;
@@ -179,9 +183,8 @@ class DashboardBrowserTest {
     }
 
     private int readiness() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        return http.send(java.net.http.HttpRequest.newBuilder(dashboard.toURI().resolve("/q/health/ready")).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(dashboard.toURI().resolve("/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The candle bodies the browser drew: JFreeSVG's rectangles in the rising and falling colours. */

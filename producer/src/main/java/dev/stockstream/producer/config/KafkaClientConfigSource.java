@@ -1,20 +1,15 @@
 package dev.stockstream.producer.config;
 
+import dev.stockstream.model.KafkaClientProperties;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Properties;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -50,17 +45,12 @@ public class KafkaClientConfigSource implements ConfigSourceFactory {
 
     /** The file's settings as {@code kafka.*} properties; a {@link ConfigurationException} naming the setting otherwise. */
     static Map<String, String> read(String file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | RuntimeException e) {
-            throw SettingsRules.invalid(PROPERTY, "must be a readable Kafka client properties file, got " + file + " (" + e + ")");
-        }
-        if (properties.containsKey("bootstrap.servers")) {
-            throw SettingsRules.invalid(PROPERTY, "must not set bootstrap.servers, KAFKA_BOOTSTRAP_SERVERS does; found in " + file);
-        }
         Map<String, String> kafka = new HashMap<>();
-        properties.stringPropertyNames().forEach(name -> kafka.put("kafka." + name, properties.getProperty(name).strip()));
+        try {
+            KafkaClientProperties.read(file).forEach((name, value) -> kafka.put("kafka." + name, value));
+        } catch (IllegalArgumentException e) {
+            throw SettingsRules.invalid(PROPERTY, e.getMessage());
+        }
         return kafka;
     }
 }
