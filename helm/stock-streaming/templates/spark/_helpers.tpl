@@ -45,6 +45,7 @@ reads them itself, so they reach it whether or not the spark-operator's mutating
 - {{ printf "STOCK_CANDLES_ENABLED=%t" .Values.stock.candlesEnabled | quote }}
 - {{ printf "STOCK_CANDLE_INTERVAL=%s" .Values.stock.candleInterval | quote }}
 - {{ printf "STOCK_CANDLE_LATENESS=%s" .Values.stock.candleLateness | quote }}
+- {{ printf "STOCK_CANDLE_TRIGGER_INTERVAL=%s" .Values.stock.candleTriggerInterval | quote }}
 - {{ printf "STOCK_CANDLE_PARTITIONS=%s" (include "stock-streaming.number" .Values.stock.candlePartitions) | quote }}
 - {{ printf "STOCK_KAFKA_CLIENT_CONFIG=%s" (include "stock-streaming.kafka.clientConfig" .) | quote }}
 {{- end }}

@@ -155,20 +155,22 @@ class SparkApplicationTest {
     }
 
     @Test
-    void shouldRunTheCandleQueryByDefaultAndPassItsWindowLatenessAndPartitionsAsTheJobParsesThem() {
+    void shouldRunTheCandleQueryByDefaultAndPassItsWindowLatenessTriggerAndPartitionsAsTheJobParsesThem() {
         assertThat(Workloads.sparkArguments(Chart.render()))
                 .containsEntry("STOCK_CANDLES_ENABLED", "true")
                 .containsEntry("STOCK_CANDLE_INTERVAL", "1m")
                 .containsEntry("STOCK_CANDLE_LATENESS", "30s")
+                .containsEntry("STOCK_CANDLE_TRIGGER_INTERVAL", "1s")
                 .containsEntry("STOCK_CANDLE_PARTITIONS", "4");
         Map<String, Object> sets = Map.of("stock.candlesEnabled", false, "stock.candleInterval", "5min",
-                "stock.candleLateness", "0s", "stock.candlePartitions", 16);
+                "stock.candleLateness", "0s", "stock.candleTriggerInterval", "250ms", "stock.candlePartitions", 16);
         spec(sets);
 
         assertThat(Workloads.sparkArguments(Chart.render(sets)))
                 .containsEntry("STOCK_CANDLES_ENABLED", "false")
                 .containsEntry("STOCK_CANDLE_INTERVAL", "5min")
                 .containsEntry("STOCK_CANDLE_LATENESS", "0s")
+                .containsEntry("STOCK_CANDLE_TRIGGER_INTERVAL", "250ms")
                 .containsEntry("STOCK_CANDLE_PARTITIONS", "16");
     }
 

@@ -42,6 +42,7 @@ class ValuesSchemaTest {
                 Arguments.of(Map.of("stock.candleInterval", "500ms"), "stock.candleInterval", "pattern"),
                 Arguments.of(Map.of("stock.candleInterval", "0m"), "stock.candleInterval", "pattern"),
                 Arguments.of(Map.of("stock.candleLateness", "-5s"), "stock.candleLateness", "pattern"),
+                Arguments.of(Map.of("stock.candleTriggerInterval", "fast"), "stock.candleTriggerInterval", "pattern"),
                 Arguments.of(Map.of("stock.candlePartitions", 0), "stock.candlePartitions", "greater than or equal to 1"),
                 Arguments.of(Map.of("stock.candlePartitions", 513), "stock.candlePartitions", "less than or equal to"),
                 Arguments.of(Map.of("history.schedule", "hourly"), "history.schedule", "pattern"),

@@ -52,6 +52,12 @@ public final class TickJson {
         if (buffer == null || length == 0) {
             return TickResult.rejected(RejectReason.EMPTY_VALUE, "the record has no value");
         }
+        TickResult canonical = CanonicalTickDecoder.decode(buffer, offset, length);
+        return canonical != null ? canonical : parse(buffer, offset, length);
+    }
+
+    /** Decodes a non-empty value with the JSON parser, whatever its form. */
+    static TickResult parse(byte[] buffer, int offset, int length) {
         try (JsonParser parser = FACTORY.createParser(buffer, offset, length)) {
             return readTick(parser);
         } catch (JsonProcessingException e) {
@@ -134,6 +140,11 @@ public final class TickJson {
         if (missing != null) {
             return TickResult.rejected(RejectReason.MISSING_FIELD, "field \"" + missing + "\" is missing");
         }
+        return validated(symbol, price, volume, ts);
+    }
+
+    /** The tick of these fields, or the first of {@link TickRules} it breaks. */
+    static TickResult validated(String symbol, double price, long volume, long ts) {
         Rejection broken = TickRules.check(symbol, price, volume, ts);
         return broken != null ? new TickResult(null, broken) : TickResult.ok(new Tick(symbol, price, volume, ts));
     }

@@ -171,4 +171,72 @@ class TickJsonTest {
                 .hasMessageStartingWith("BAD_PRICE");
         assertThat(Tick.of("AAPL", 1, 1, 1732406400123L)).isEqualTo(new Tick("AAPL", 1, 1, 1732406400123L));
     }
+
+    static Stream<String> canonicalLookingRecords() {
+        String[] prices = {"187.12", "1", "0", "01", "1.", ".5", "1e", "1E+2", "1.5e-3", "1.0E10", "-0", "-0.0", "-3.5", "0x10",
+            "Infinity", "1e400", "4.9E-324", "123456789012345678901234567890", "9007199254740993", "1000000000.0", "2.5E8"};
+        String[] integers = {"0", "-0", "007", "-1", "1732406400123", "999999999999999999", "1000000000000000000",
+            "99999999999999999999", "1.5", "1e3", "+1", "-"};
+        String[] symbols = {"AAPL", "BRK.B", "RDS-A", "aapl", "", "ABCDEFGHIJK", "\\u0041", "A\\\"B", "1ABC"};
+        Stream.Builder<String> records = Stream.builder();
+        for (String price : prices) {
+            records.add("{\"symbol\":\"AAPL\",\"price\":" + price + ",\"volume\":300,\"ts\":1732406400123}");
+        }
+        for (String value : integers) {
+            records.add("{\"symbol\":\"AAPL\",\"price\":1.5,\"volume\":" + value + ",\"ts\":1732406400123}");
+            records.add("{\"symbol\":\"AAPL\",\"price\":1.5,\"volume\":3,\"ts\":" + value + "}");
+        }
+        for (String symbol : symbols) {
+            records.add("{\"symbol\":\"" + symbol + "\",\"price\":1.5,\"volume\":3,\"ts\":1732406400123}");
+        }
+        String canonical = "{\"symbol\":\"AAPL\",\"price\":1.5,\"volume\":3,\"ts\":1732406400123}";
+        records.add(canonical + " ").add(canonical + "}").add(canonical.substring(0, canonical.length() - 1))
+                .add(canonical.replace("{", "{ ")).add(canonical.replace(",\"ts\"", ",\"ts\":1,\"ts\""));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 2000; i++) {
+            double price = switch (i % 4) {
+                case 0 -> random.nextDouble(0.0001, 1000);
+                case 1 -> Math.round(random.nextDouble(1, 1e6) * 100) / 100.0;
+                case 2 -> Double.longBitsToDouble(random.nextLong());
+                default -> random.nextInt(1, 100_000);
+            };
+            records.add(TickJson.encode(new Tick("S" + random.nextInt(1000), price, random.nextLong(-5, TickRules.MAX_VOLUME * 2),
+                    random.nextLong(TickRules.MIN_TS - 1000, TickRules.MAX_TS_EXCLUSIVE + 1000))));
+        }
+        return records.build();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource({"canonicalLookingRecords", "validRecordsAsJson", "badRecordsAsJson"})
+    void theCanonicalFastPathDecodesAsTheJsonParserDoes(String json) {
+        byte[] value = json.getBytes(StandardCharsets.UTF_8);
+        TickResult fast = CanonicalTickDecoder.decode(value, 0, value.length);
+        TickResult parsed = TickJson.parse(value, 0, value.length);
+
+        assertThat(TickJson.decode(value)).isEqualTo(parsed);
+        if (fast != null) {
+            assertThat(fast).isEqualTo(parsed);
+        }
+    }
+
+    @Test
+    void everyTickTheProducerEncodesTakesTheFastPath() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 1000; i++) {
+            Tick tick = Tick.of("T" + random.nextInt(100) + ".A-B", random.nextDouble(1e-4, TickRules.MAX_PRICE),
+                    random.nextLong(0, TickRules.MAX_VOLUME + 1), random.nextLong(TickRules.MIN_TS, TickRules.MAX_TS_EXCLUSIVE));
+            byte[] value = TickJson.encodeBytes(tick);
+
+            assertThat(CanonicalTickDecoder.decode(value, 0, value.length)).as(TickJson.encode(tick))
+                    .isEqualTo(new TickResult(tick, null));
+        }
+    }
+
+    static Stream<String> validRecordsAsJson() {
+        return validRecords().map(arguments -> (String) arguments.get()[0]);
+    }
+
+    static Stream<String> badRecordsAsJson() {
+        return badRecords().map(arguments -> (String) arguments.get()[0]).filter(json -> !json.isEmpty());
+    }
 }

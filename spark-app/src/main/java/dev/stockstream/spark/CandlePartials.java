@@ -4,8 +4,10 @@ import dev.stockstream.model.TickJson;
 import dev.stockstream.model.TickResult;
 import dev.stockstream.model.TickRules;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -64,11 +66,11 @@ final class CandlePartials implements MapPartitionsFunction<Row, Row> {
         this.lateTicks = lateTicks;
     }
 
-    /** Rows of {@code value, partition, offset, timestamp} from the Kafka source; rows of {@link #SCHEMA} out. */
+    /** Rows of {@code value, partition, offset, timestamp_ms} from the Kafka source; rows of {@link #SCHEMA} out. */
     @Override
     public Iterator<Row> call(Iterator<Row> records) {
         long lateWatermark = lateWatermark();
-        Map<WindowKey, Partial> partials = new LinkedHashMap<>();
+        Map<String, SymbolPartials> bySymbol = new HashMap<>();
         long late = 0;
         while (records.hasNext()) {
             Row record = records.next();
@@ -77,20 +79,22 @@ final class CandlePartials implements MapPartitionsFunction<Row, Row> {
                 continue;
             }
             long ts = result.tick().ts();
-            if (TickRules.checkEventTime(ts, record.getTimestamp(3).getTime(), maxAheadMs, maxBehindMs) != null) {
+            if (TickRules.checkEventTime(ts, record.getLong(3), maxAheadMs, maxBehindMs) != null) {
                 continue;
             }
             long windowStart = Math.floorDiv(ts, intervalMs) * intervalMs;
             if (windowStart + intervalMs <= lateWatermark) {
                 late++;
             }
-            partials.computeIfAbsent(new WindowKey(result.tick().symbol(), windowStart), key -> new Partial())
+            bySymbol.computeIfAbsent(result.tick().symbol(), symbol -> new SymbolPartials()).of(windowStart)
                     .add(ts, result.tick().price(), result.tick().volume(), record.getInt(1), record.getLong(2));
         }
         if (late > 0) {
             lateTicks.add(late);
         }
-        return partials.entrySet().stream().map(entry -> entry.getValue().toRow(entry.getKey().symbol())).iterator();
+        List<Row> rows = new ArrayList<>();
+        bySymbol.forEach((symbol, windows) -> windows.byWindow.values().forEach(partial -> rows.add(partial.toRow(symbol))));
+        return rows.iterator();
     }
 
     private static long lateWatermark() {
@@ -99,7 +103,19 @@ final class CandlePartials implements MapPartitionsFunction<Row, Row> {
         return value == null ? Long.MIN_VALUE : Long.parseLong(value);
     }
 
-    private record WindowKey(String symbol, long windowStart) {
+    /** One symbol's partials by window start; ticks come in event-time order mostly, so the last window is kept at hand. */
+    private static final class SymbolPartials {
+        private final Map<Long, Partial> byWindow = new HashMap<>();
+        private long lastWindow = Long.MIN_VALUE;
+        private Partial last;
+
+        Partial of(long windowStart) {
+            if (windowStart != lastWindow || last == null) {
+                last = byWindow.computeIfAbsent(windowStart, start -> new Partial());
+                lastWindow = windowStart;
+            }
+            return last;
+        }
     }
 
     /** The ticks of one symbol and window in one partition; open and close by (event time, partition, offset). */

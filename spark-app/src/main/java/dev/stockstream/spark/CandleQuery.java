@@ -59,7 +59,7 @@ final class CandleQuery {
         }
         LongAccumulator lateTicks = spark.sparkContext().longAccumulator("candle late ticks");
         Dataset<Row> partials = StockStreamingJob.kafkaSource(settings, spark).load()
-                .select("value", "partition", "offset", "timestamp")
+                .select(col("value"), col("partition"), col("offset"), unix_millis(col("timestamp")).as("timestamp_ms"))
                 .mapPartitions(new CandlePartials(settings, lateTicks), Encoders.row(CandlePartials.SCHEMA));
         Dataset<Row> candles = candles(partials, settings);
         BatchGate gate = new BatchGate();
@@ -71,7 +71,7 @@ final class CandleQuery {
                         .queryName(QUERY_NAME)
                         .outputMode(OutputMode.Append())
                         .option("checkpointLocation", checkpoint)
-                        .trigger(Trigger.ProcessingTime(settings.triggerInterval().toMillis()))
+                        .trigger(Trigger.ProcessingTime(settings.candleTriggerInterval().toMillis()))
                         .foreachBatch(new CandleSink(writer, gate, lateTicks, spark))
                         .start());
         BatchGate.register(query, gate);

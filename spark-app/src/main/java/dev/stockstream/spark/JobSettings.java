@@ -38,6 +38,9 @@ import org.apache.spark.network.util.JavaUtils;
  * @param candleInterval the length of a candle's event-time window
  * @param candleLateness how far behind the newest event time a tick may arrive and still count in its
  *                       window: the watermark's delay
+ * @param candleTriggerInterval the candle query's own micro-batch interval: a candle is written one candle
+ *                              batch after the batch that moved the watermark past its window, so this, not
+ *                              the batch query's interval, sets how soon a closed candle shows
  * @param candlePartitions the candle query's shuffle and state-store partitions; fixed by its checkpoint
  *                         when it first starts
  * @param kafkaClientConfig a Kafka client properties file (SASL, TLS...) every Kafka client of the job
@@ -47,8 +50,8 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
                           String startingOffsets, long maxOffsetsPerTrigger, boolean directKafkaScan,
                           boolean failOnDataLoss, boolean resumeFromOutput, Duration maxEventAhead,
                           Duration maxEventBehind, int quarantineMaxValueBytes, Duration batchRetention,
-                          boolean candlesEnabled, Duration candleInterval, Duration candleLateness, int candlePartitions,
-                          String kafkaClientConfig)
+                          boolean candlesEnabled, Duration candleInterval, Duration candleLateness,
+                          Duration candleTriggerInterval, int candlePartitions, String kafkaClientConfig)
         implements java.io.Serializable {
 
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
@@ -67,6 +70,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
     public static final String STOCK_CANDLES_ENABLED = "STOCK_CANDLES_ENABLED";
     public static final String STOCK_CANDLE_INTERVAL = "STOCK_CANDLE_INTERVAL";
     public static final String STOCK_CANDLE_LATENESS = "STOCK_CANDLE_LATENESS";
+    public static final String STOCK_CANDLE_TRIGGER_INTERVAL = "STOCK_CANDLE_TRIGGER_INTERVAL";
     public static final String STOCK_CANDLE_PARTITIONS = "STOCK_CANDLE_PARTITIONS";
     public static final String STOCK_KAFKA_CLIENT_CONFIG = "STOCK_KAFKA_CLIENT_CONFIG";
 
@@ -81,7 +85,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
             STOCK_TRIGGER_INTERVAL, STOCK_STARTING_OFFSETS, STOCK_MAX_OFFSETS_PER_TRIGGER, STOCK_DIRECT_KAFKA_SCAN,
             STOCK_FAIL_ON_DATA_LOSS, STOCK_RESUME_FROM_OUTPUT, STOCK_MAX_EVENT_AHEAD, STOCK_MAX_EVENT_BEHIND,
             STOCK_QUARANTINE_MAX_VALUE_BYTES, STOCK_BATCH_RETENTION, STOCK_CANDLES_ENABLED, STOCK_CANDLE_INTERVAL,
-            STOCK_CANDLE_LATENESS, STOCK_CANDLE_PARTITIONS, STOCK_KAFKA_CLIENT_CONFIG);
+            STOCK_CANDLE_LATENESS, STOCK_CANDLE_TRIGGER_INTERVAL, STOCK_CANDLE_PARTITIONS, STOCK_KAFKA_CLIENT_CONFIG);
 
     /** The defaults of {@code docs/SETTINGS.md}. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -122,6 +126,8 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
                 "must be whole seconds that divide a day, such as 1m, 5m or 1h", candleInterval);
         require(candleLateness != null && !candleLateness.isNegative(), STOCK_CANDLE_LATENESS,
                 "must be zero or more, such as 30s", candleLateness);
+        require(candleTriggerInterval != null && !candleTriggerInterval.isNegative(), STOCK_CANDLE_TRIGGER_INTERVAL,
+                "must be zero or more, such as 1s or 500ms", candleTriggerInterval);
         require(candlePartitions >= 1 && candlePartitions <= MAX_CANDLE_PARTITIONS, STOCK_CANDLE_PARTITIONS,
                 "must be a number from 1 to " + MAX_CANDLE_PARTITIONS, candlePartitions);
         kafkaClientConfig = kafkaClientConfig == null ? "" : kafkaClientConfig.strip();
@@ -182,6 +188,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
                 parseBoolean(STOCK_CANDLES_ENABLED, values.get(STOCK_CANDLES_ENABLED)),
                 parseInterval(STOCK_CANDLE_INTERVAL, values.get(STOCK_CANDLE_INTERVAL)),
                 parseInterval(STOCK_CANDLE_LATENESS, values.get(STOCK_CANDLE_LATENESS)),
+                parseInterval(STOCK_CANDLE_TRIGGER_INTERVAL, values.get(STOCK_CANDLE_TRIGGER_INTERVAL)),
                 (int) parseLong(STOCK_CANDLE_PARTITIONS, values.get(STOCK_CANDLE_PARTITIONS),
                         "must be a number from 1 to " + MAX_CANDLE_PARTITIONS, 1, MAX_CANDLE_PARTITIONS),
                 values.get(STOCK_KAFKA_CLIENT_CONFIG));
@@ -225,6 +232,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         values.put(STOCK_CANDLES_ENABLED, Boolean.toString(candlesEnabled));
         values.put(STOCK_CANDLE_INTERVAL, candleInterval.toMillis() + "ms");
         values.put(STOCK_CANDLE_LATENESS, candleLateness.toMillis() + "ms");
+        values.put(STOCK_CANDLE_TRIGGER_INTERVAL, candleTriggerInterval.toMillis() + "ms");
         values.put(STOCK_CANDLE_PARTITIONS, Integer.toString(candlePartitions));
         values.put(STOCK_KAFKA_CLIENT_CONFIG, kafkaClientConfig);
         return values;
@@ -266,6 +274,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         defaults.put(STOCK_CANDLES_ENABLED, "true");
         defaults.put(STOCK_CANDLE_INTERVAL, "1m");
         defaults.put(STOCK_CANDLE_LATENESS, "30s");
+        defaults.put(STOCK_CANDLE_TRIGGER_INTERVAL, "1s");
         defaults.put(STOCK_CANDLE_PARTITIONS, "4");
         defaults.put(STOCK_KAFKA_CLIENT_CONFIG, "");
         return Map.copyOf(defaults);

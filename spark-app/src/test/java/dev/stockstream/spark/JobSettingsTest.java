@@ -96,7 +96,8 @@ class JobSettingsTest {
                 Map.entry("STOCK_FAIL_ON_DATA_LOSS", "yes"),
                 Map.entry("STOCK_MAX_EVENT_AHEAD", "0s"),
                 Map.entry("STOCK_MAX_EVENT_BEHIND", "later"),
-                Map.entry("STOCK_QUARANTINE_MAX_VALUE_BYTES", "99999999999"));
+                Map.entry("STOCK_QUARANTINE_MAX_VALUE_BYTES", "99999999999"),
+                Map.entry("STOCK_CANDLE_TRIGGER_INTERVAL", "-1s"));
         bad.forEach((name, value) -> assertThatThrownBy(() -> JobSettings.fromEnvironmentAndArgs(Map.of(name, value)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(name + " ")
