@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
  * The fast path of {@link TickJson#decode(byte[], int, int)}: reads a value in exactly the form
  * {@link TickJson#encode} writes (fields in its order, no whitespace, a symbol without escapes, plain
  * JSON numbers), which is every record our producer sends. Anything else, valid or not, is left to
- * the JSON parser: {@code null}. Creating a JSON parser per record was most of the job's CPU per tick;
- * this reads the same fields with the same rules and the same result, which a test compares.
+ * the JSON parser: {@code null}. Creating a JSON parser per record was the largest single item in the
+ * executors' profile; this reads the same fields with the same rules and the same result, which a test compares.
  */
 final class CanonicalTickDecoder {
 

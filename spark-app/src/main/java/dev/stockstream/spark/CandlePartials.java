@@ -4,10 +4,8 @@ import dev.stockstream.model.TickJson;
 import dev.stockstream.model.TickResult;
 import dev.stockstream.model.TickRules;
 import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -70,7 +68,7 @@ final class CandlePartials implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> records) {
         long lateWatermark = lateWatermark();
-        Map<String, SymbolPartials> bySymbol = new HashMap<>();
+        Map<WindowKey, Partial> partials = new LinkedHashMap<>();
         long late = 0;
         while (records.hasNext()) {
             Row record = records.next();
@@ -86,15 +84,13 @@ final class CandlePartials implements MapPartitionsFunction<Row, Row> {
             if (windowStart + intervalMs <= lateWatermark) {
                 late++;
             }
-            bySymbol.computeIfAbsent(result.tick().symbol(), symbol -> new SymbolPartials()).of(windowStart)
+            partials.computeIfAbsent(new WindowKey(result.tick().symbol(), windowStart), key -> new Partial())
                     .add(ts, result.tick().price(), result.tick().volume(), record.getInt(1), record.getLong(2));
         }
         if (late > 0) {
             lateTicks.add(late);
         }
-        List<Row> rows = new ArrayList<>();
-        bySymbol.forEach((symbol, windows) -> windows.byWindow.values().forEach(partial -> rows.add(partial.toRow(symbol))));
-        return rows.iterator();
+        return partials.entrySet().stream().map(entry -> entry.getValue().toRow(entry.getKey().symbol())).iterator();
     }
 
     private static long lateWatermark() {
@@ -103,19 +99,7 @@ final class CandlePartials implements MapPartitionsFunction<Row, Row> {
         return value == null ? Long.MIN_VALUE : Long.parseLong(value);
     }
 
-    /** One symbol's partials by window start; ticks come in event-time order mostly, so the last window is kept at hand. */
-    private static final class SymbolPartials {
-        private final Map<Long, Partial> byWindow = new HashMap<>();
-        private long lastWindow = Long.MIN_VALUE;
-        private Partial last;
-
-        Partial of(long windowStart) {
-            if (windowStart != lastWindow || last == null) {
-                last = byWindow.computeIfAbsent(windowStart, start -> new Partial());
-                lastWindow = windowStart;
-            }
-            return last;
-        }
+    private record WindowKey(String symbol, long windowStart) {
     }
 
     /** The ticks of one symbol and window in one partition; open and close by (event time, partition, offset). */
