@@ -161,7 +161,7 @@ class SparkApplicationTest {
                 .containsEntry("STOCK_CANDLE_INTERVAL", "1m")
                 .containsEntry("STOCK_CANDLE_LATENESS", "30s")
                 .containsEntry("STOCK_CANDLE_TRIGGER_INTERVAL", "1s")
-                .containsEntry("STOCK_CANDLE_PARTITIONS", "4");
+                .containsEntry("STOCK_CANDLE_PARTITIONS", "1");
         Map<String, Object> sets = Map.of("stock.candlesEnabled", false, "stock.candleInterval", "5min",
                 "stock.candleLateness", "0s", "stock.candleTriggerInterval", "250ms", "stock.candlePartitions", 16);
         spec(sets);

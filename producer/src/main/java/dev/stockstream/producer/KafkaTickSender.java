@@ -6,7 +6,9 @@ import dev.stockstream.producer.config.ProducerSettings;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -54,17 +56,30 @@ public class KafkaTickSender {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, tick.symbol(), TickJson.encodeBytes(tick));
         try {
             producer().send(record, (metadata, error) -> {
-                inFlight.release();
+                // Counted before the permit goes back, so a drained sender's counts are final.
                 if (error == null) {
                     stats.recordSent(tick, System.nanoTime() - started);
                 } else {
                     stats.recordFailed();
                 }
+                inFlight.release();
             });
         } catch (RuntimeException e) {
             inFlight.release();
             stats.recordFailed();
         }
+    }
+
+    /**
+     * Waits until every tick sent so far is acknowledged or failed, at most {@code timeout}; true
+     * when none is in flight. Only meaningful while nothing sends (the pump paused).
+     */
+    public boolean awaitAcknowledged(Duration timeout) throws InterruptedException {
+        if (!inFlight.tryAcquire(maxInFlight, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        inFlight.release(maxInFlight);
+        return true;
     }
 
     public int inFlight() {

@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,6 +22,8 @@ public class TickPump {
     private static final Logger LOG = Logger.getLogger(TickPump.class);
     private static final int MAX_TICKS_PER_ROUND = 1024;
     private static final long IDLE_PARK_NANOS = 50_000_000;
+    /** The longest {@link #pause()} waits for the sending round and the acknowledgements in flight. */
+    static final Duration PAUSE_WAIT = Duration.ofSeconds(10);
 
     private final ProducerSettings settings;
     private final TickSource source;
@@ -65,17 +68,29 @@ public class TickPump {
         return requestedRate;
     }
 
-    /** Stops sending; once this returns, no further tick is handed to Kafka until {@link #resume()}. */
+    /**
+     * Stops sending: once this returns, no further tick is handed to Kafka until {@link #resume()},
+     * and the ticks handed to it before are acknowledged (or failed), so the topic holds all that was
+     * sent. Waits at most {@link #PAUSE_WAIT} in all (a broker that does not answer); what is still
+     * unacknowledged then shows as in flight in the status.
+     */
     public void pause() {
         paused = true;
+        long deadline = System.nanoTime() + PAUSE_WAIT.toNanos();
+        boolean drained = false;
         try {
-            if (sendingRound.tryLock(10, TimeUnit.SECONDS)) {
+            if (sendingRound.tryLock(PAUSE_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
                 sendingRound.unlock();
+                drained = sender.awaitAcknowledged(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("Paused");
+        if (drained) {
+            LOG.info("Paused");
+        } else {
+            LOG.warnf("Paused; %d ticks sent before the pause are not acknowledged yet", sender.inFlight());
+        }
     }
 
     public void resume() {

@@ -67,6 +67,21 @@ class CsvSourceProducerTest {
     }
 
     @Test
+    void aPauseAnswersOnceTheTopicHoldsEveryTickSentBeforeIt() {
+        // linger.ms=5 and 20,000 ticks/s: about a hundred ticks wait for their acknowledgement at any moment.
+        startSendingAt(20_000);
+        long before = sent();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent() > before + 10_000);
+
+        io.restassured.path.json.JsonPath paused = given().post("/producer/pause").then().statusCode(200)
+                .body("paused", equalTo(true)).body("inFlight", equalTo(0)).body("failed", equalTo(0))
+                .extract().jsonPath();
+
+        assertThat(TopicReader.readAll(KafkaBrokerResource.broker().bootstrapServers(), KafkaBrokerResource.TOPIC))
+                .hasSize((int) paused.getLong("sent"));
+    }
+
+    @Test
     void theRateCanBeChangedWhileRunning() {
         given().contentType(ContentType.JSON).body("{\"rate\": 1000}").put("/producer/rate")
                 .then().statusCode(200).body("configuredRate", equalTo(1000.0f));

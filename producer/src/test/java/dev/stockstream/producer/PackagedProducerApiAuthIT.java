@@ -45,7 +45,7 @@ class PackagedProducerApiAuthIT {
 
             String credential = Base64.getEncoder().encodeToString(
                     (ProducerSettings.API_USER + ":" + ApiCredential.PASSWORD).getBytes(StandardCharsets.UTF_8));
-            // a rate change answers at once (a pause waits for the round in flight, up to 10 s with no broker)
+            // a rate change answers at once (a pause waits for the round and the acknowledgements in flight, up to 10 s with no broker)
             HttpResponse<String> rated = send(HttpRequest.newBuilder(URI.create(base + "rate"))
                     .header("Authorization", "Basic " + credential).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"rate\": 50}")));

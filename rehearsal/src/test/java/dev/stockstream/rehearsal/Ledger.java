@@ -117,6 +117,20 @@ final class Ledger {
         return consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
+    /** {@code committed} minus {@code onTopic} for each symbol where they differ (empty: they are equal). */
+    static SortedMap<String, Long> difference(Map<String, Long> committed, Map<String, Long> onTopic) {
+        SortedMap<String, Long> difference = new TreeMap<>();
+        Set<String> symbols = new TreeSet<>(onTopic.keySet());
+        symbols.addAll(committed.keySet());
+        for (String symbol : symbols) {
+            long by = committed.getOrDefault(symbol, 0L) - onTopic.getOrDefault(symbol, 0L);
+            if (by != 0) {
+                difference.put(symbol, by);
+            }
+        }
+        return difference;
+    }
+
     /**
      * The committed batches against a recount of the topic up to where they stopped reading:
      * ticks the batches miss ({@code lost}) and ticks they hold more than once ({@code duplicated}),
@@ -128,12 +142,9 @@ final class Ledger {
         SortedMap<String, Long> onTopic = validTicks(bootstrapServers, topic, until);
         long lost = 0;
         long duplicated = 0;
-        Set<String> symbols = new TreeSet<>(onTopic.keySet());
-        symbols.addAll(committed.ticks().keySet());
-        for (String symbol : symbols) {
-            long difference = committed.ticks().getOrDefault(symbol, 0L) - onTopic.getOrDefault(symbol, 0L);
-            lost += Math.max(0, -difference);
-            duplicated += Math.max(0, difference);
+        for (long by : difference(committed.ticks(), onTopic).values()) {
+            lost += Math.max(0, -by);
+            duplicated += Math.max(0, by);
         }
         return new Balance(committed.inputs().size(), onTopic.values().stream().mapToLong(Long::longValue).sum(),
                 lost, duplicated, committed.rangeFaults());

@@ -275,7 +275,7 @@ public record JobSettings(String bootstrapServers, String topic, URI outputRoot,
         defaults.put(STOCK_CANDLE_INTERVAL, "1m");
         defaults.put(STOCK_CANDLE_LATENESS, "30s");
         defaults.put(STOCK_CANDLE_TRIGGER_INTERVAL, "1s");
-        defaults.put(STOCK_CANDLE_PARTITIONS, "4");
+        defaults.put(STOCK_CANDLE_PARTITIONS, "1");
         defaults.put(STOCK_KAFKA_CLIENT_CONFIG, "");
         return Map.copyOf(defaults);
     }
