@@ -87,8 +87,12 @@ final class CandleSink implements VoidFunction2<Dataset<Row>, Long> {
         String temp = null;
         if (!closed.isEmpty()) {
             temp = writer.newTempDir(batchId);
+            // The temp directory is this attempt's own and CandleWriter moves its files into place, so Hadoop's
+            // committer need not stage each task's files a second time, nor mark the directory done.
             spark.createDataFrame(fileRows(closed, batchId), FILE_SCHEMA).coalesce(1)
-                    .write().partitionBy("day").parquet(temp);
+                    .write().option("mapreduce.fileoutputcommitter.algorithm.version", "2")
+                    .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
+                    .partitionBy("day").parquet(temp);
         }
         long lateBefore = writer.progress().map(CandleProgress::lateTicksTotal).orElse(0L);
         writer.commit(new CandleProgress(batchId, watermark, closed.size(), late, lateBefore + late), temp);
