@@ -23,7 +23,7 @@ public class TickPump {
     private static final int MAX_TICKS_PER_ROUND = 1024;
     private static final long IDLE_PARK_NANOS = 50_000_000;
     /** The longest {@link #pause()} waits for the sending round and the acknowledgements in flight. */
-    static final Duration PAUSE_WAIT = Duration.ofSeconds(10);
+    private static final Duration PAUSE_WAIT = Duration.ofSeconds(10);
 
     private final ProducerSettings settings;
     private final TickSource source;

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -73,7 +74,7 @@ class CsvSourceProducerTest {
         long before = sent();
         await().atMost(Duration.ofSeconds(30)).until(() -> sent() > before + 10_000);
 
-        io.restassured.path.json.JsonPath paused = given().post("/producer/pause").then().statusCode(200)
+        JsonPath paused = given().post("/producer/pause").then().statusCode(200)
                 .body("paused", equalTo(true)).body("inFlight", equalTo(0)).body("failed", equalTo(0))
                 .extract().jsonPath();
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** The users' steps on a rehearsed release, and what each must show; shared by the rehearsal's tests. */
 final class UserSteps {
@@ -86,7 +87,7 @@ final class UserSteps {
         try {
             SortedMap<String, Long> produced = Ledger.validOnTopic(bootstrapServers, topic);
             assertThat(produced).isNotEmpty();
-            Map<String, Long> difference = new java.util.TreeMap<>();
+            SortedMap<String, Long> difference = new TreeMap<>();
             try {
                 await("the committed batches catching up with the paused topic", () -> {
                     difference.clear();
