@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * <p>Candle freshness (with candles on): a candle's window closes when the watermark passes its
  * end plus {@code STOCK_CANDLE_LATENESS}; its freshness is the moment it became visible in the API
  * minus that moment; only windows that close after the warm-up count (the query's start-up catch-up
- * writes the first ones together), and the warm-up lasts until the candle watermark has caught up.
+ * writes the first ones together), and the warm-up lasts until the candle query is in its steady
+ * state (see {@link #warmUpCandles}).
  * <p>Max sustained rate: the rate steps up; a step is sustained when the producer reaches it, the
  * backlog (ticks acknowledged by Kafka minus ticks in committed batches) grows by less than one
  * trigger interval of ticks over a minute, and, with candles on, the candle watermark falls behind
@@ -45,6 +46,7 @@ public final class E2eBenchmark {
     private static final String CANDLE_SYMBOL = "SYN1";
     private static final Pattern WINDOW_END = Pattern.compile("\"windowEnd\":\"?([^,\"}]+)");
     private static final Pattern WATERMARK = Pattern.compile("\"watermark\":\"?([^,\"}]+)");
+    private static final Pattern CANDLE_BATCH_ID = Pattern.compile("\"candleBatchId\":(\\d+)");
 
     private final java.util.Set<Long> candleWindowsSeen = new java.util.HashSet<>();
     /** Candles whose window closes before this (the warm-up's, written when the query caught up at start) are not sampled. */
@@ -52,6 +54,7 @@ public final class E2eBenchmark {
     private final List<Double> candleFreshness = new ArrayList<>();
     private final boolean candles;
     private final long candleLatenessMs;
+    private final long candleTriggerMs;
 
     private final Map<Long, Long> ticksByBatch = new HashMap<>();
     private final List<double[]> freshnessBatches = new ArrayList<>();
@@ -61,6 +64,7 @@ public final class E2eBenchmark {
     private E2eBenchmark(JobSettings settings) {
         this.candles = settings.candlesEnabled();
         this.candleLatenessMs = settings.candleLateness().toMillis();
+        this.candleTriggerMs = settings.candleTriggerInterval().toMillis();
     }
 
     public static void main(String[] args) throws Exception {
@@ -170,16 +174,37 @@ public final class E2eBenchmark {
     }
 
     /**
-     * Waits (at most two minutes) until the candle query has caught up with what was produced while
-     * it started: its watermark within the lateness plus three trigger intervals of the clock.
+     * Waits (at most three minutes) until the candle query is in its steady state: its watermark within
+     * the lateness plus three trigger intervals of the clock, and over the last ten seconds a candle batch
+     * for (nearly) every candle trigger interval, which the query does not keep while its start-up
+     * catch-up and the JIT compiler's first minute make its batches longer than its trigger.
      */
     private void warmUpCandles(long triggerMillis) throws Exception {
         long started = System.currentTimeMillis();
         long caughtUp = candleLatenessMs + 3 * Math.max(triggerMillis, 1000);
-        while (candles && candleLag() > caughtUp && System.currentTimeMillis() - started < 120_000) {
+        long steadyWindowMs = 10_000;
+        long expectedBatches = candleTriggerMs > 0 ? steadyWindowMs / candleTriggerMs : 0;
+        java.util.ArrayDeque<long[]> batchIds = new java.util.ArrayDeque<>();
+        while (candles && System.currentTimeMillis() - started < 180_000) {
+            long now = System.currentTimeMillis();
+            batchIds.addLast(new long[] {now, candleBatchId()});
+            while (batchIds.size() > 1 && batchIds.peekFirst()[0] < now - steadyWindowMs) {
+                batchIds.removeFirst();
+            }
+            boolean fullWindow = now - started >= steadyWindowMs;
+            long advanced = batchIds.peekLast()[1] - batchIds.peekFirst()[1];
+            if (fullWindow && advanced >= 0.9 * expectedBatches && candleLag() <= caughtUp) {
+                break;
+            }
             watch(1_000);
         }
         System.err.printf(Locale.ROOT, "candle warm-up: %d ms more, lag %d ms%n", System.currentTimeMillis() - started, candleLag());
+    }
+
+    /** The candle query's last committed batch id, -1 before its first. */
+    private long candleBatchId() throws Exception {
+        Matcher m = CANDLE_BATCH_ID.matcher(get(dashboard + "api/candles?symbol=" + CANDLE_SYMBOL + "&last=1"));
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     /** How far the candle watermark is behind the clock, in ms (0 with candles off). */
