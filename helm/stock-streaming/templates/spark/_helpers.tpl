@@ -84,6 +84,13 @@ sparkConf:
   spark.hadoop.dfs.client.retry.policy.enabled: "true"
   spark.hadoop.dfs.client.retry.policy.spec: "5000,12"
   {{- end }}
+  {{- if not (hasKey $ctx.Values.spark.sparkConf "spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms") }}
+  # A file close the DataNodes have not yet reported the last block of asks the NameNode again after
+  # 20 ms, not HDFS's 400 ms (which most of the job's small files would pay, several per batch),
+  # doubling each time: 10 tries wait up to 20 s in all, more than the default's 5 (12 s).
+  spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms: "20"
+  spark.hadoop.dfs.client.block.write.locateFollowingBlock.retries: "10"
+  {{- end }}
   # The driver's metrics (Spark's, the streaming queries' and the job's own "queries" source) for
   # Prometheus at /metrics/prometheus on the UI port, 4040 (QueryMetrics.SPARK_CONF in spark-app).
   {{- $metrics := dict "spark.ui.prometheus.enabled" "true" "spark.metrics.conf.*.sink.prometheusServlet.class" "org.apache.spark.metrics.sink.PrometheusServlet" "spark.metrics.conf.*.sink.prometheusServlet.path" "/metrics/prometheus" "spark.metrics.namespace" "stockstream" "spark.sql.streaming.metricsEnabled" "true" }}

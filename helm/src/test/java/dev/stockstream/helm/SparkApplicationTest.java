@@ -107,6 +107,19 @@ class SparkApplicationTest {
     }
 
     @Test
+    void shouldHaveAFileCloseAskTheNameNodeAgainSoonUnlessTheUserSetsTheDelay() {
+        String delay = "spark.hadoop.dfs.client.block.write.locateFollowingBlock.initial.delay.ms";
+        String retries = "spark.hadoop.dfs.client.block.write.locateFollowingBlock.retries";
+        JsonNode conf = spec(Map.of()).path("sparkConf");
+        assertThat(conf.path(delay).asText()).isEqualTo("20");
+        assertThat(conf.path(retries).asText()).isEqualTo("10");
+
+        JsonNode own = spec(Map.of("spark.sparkConf." + delay.replace(".", "\\."), "400")).path("sparkConf");
+        assertThat(own.path(delay).asText()).isEqualTo("400");
+        assertThat(own.has(retries)).isFalse();
+    }
+
+    @Test
     void shouldPassExtraSparkConfThrough() {
         JsonNode conf = spec(Map.of("spark.sparkConf.spark\\.executor\\.memoryOverhead", "1g")).path("sparkConf");
 
