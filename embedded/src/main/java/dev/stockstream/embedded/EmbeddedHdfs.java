@@ -24,11 +24,14 @@ public final class EmbeddedHdfs implements AutoCloseable {
     /**
      * Hadoop client settings for writers of this cluster: its one DataNode holds one replica, and
      * it often reports a new block a moment late, when HDFS's first retry of a file close would
-     * wait 400 ms (several files close per micro-batch).
+     * wait 400 ms (several files close per micro-batch). The chart's Spark jobs use the same delay and
+     * retries: 10 doubling waits from 20 ms keep more patience for a slow close (20 s) than HDFS's 5
+     * from 400 ms (12 s).
      */
     public static final Map<String, String> CLIENT_SETTINGS = Map.of(
             "dfs.replication", "1",
-            "dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20");
+            "dfs.client.block.write.locateFollowingBlock.initial.delay.ms", "20",
+            "dfs.client.block.write.locateFollowingBlock.retries", "10");
 
     private final Path baseDir;
     private final boolean ownsBaseDir;

@@ -186,14 +186,16 @@ public final class E2eBenchmark {
         long expectedBatches = candleTriggerMs > 0 ? steadyWindowMs / candleTriggerMs : 0;
         java.util.ArrayDeque<long[]> batchIds = new java.util.ArrayDeque<>();
         while (candles && System.currentTimeMillis() - started < 180_000) {
+            String progress = candleProgress();
             long now = System.currentTimeMillis();
-            batchIds.addLast(new long[] {now, candleBatchId()});
+            Matcher batchId = CANDLE_BATCH_ID.matcher(progress);
+            batchIds.addLast(new long[] {now, batchId.find() ? Long.parseLong(batchId.group(1)) : -1});
             while (batchIds.size() > 1 && batchIds.peekFirst()[0] < now - steadyWindowMs) {
                 batchIds.removeFirst();
             }
             boolean fullWindow = now - started >= steadyWindowMs;
             long advanced = batchIds.peekLast()[1] - batchIds.peekFirst()[1];
-            if (fullWindow && advanced >= 0.9 * expectedBatches && candleLag() <= caughtUp) {
+            if (fullWindow && advanced >= 0.9 * expectedBatches && lag(progress) <= caughtUp) {
                 break;
             }
             watch(1_000);
@@ -201,18 +203,22 @@ public final class E2eBenchmark {
         System.err.printf(Locale.ROOT, "candle warm-up: %d ms more, lag %d ms%n", System.currentTimeMillis() - started, candleLag());
     }
 
-    /** The candle query's last committed batch id, -1 before its first. */
-    private long candleBatchId() throws Exception {
-        Matcher m = CANDLE_BATCH_ID.matcher(get(dashboard + "api/candles?symbol=" + CANDLE_SYMBOL + "&last=1"));
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
-    }
-
     /** How far the candle watermark is behind the clock, in ms (0 with candles off). */
     private long candleLag() throws Exception {
         if (!candles) {
             return 0;
         }
-        Matcher m = WATERMARK.matcher(get(dashboard + "api/candles?symbol=" + CANDLE_SYMBOL + "&last=1"));
+        return lag(candleProgress());
+    }
+
+    /** The candle API's answer for the newest window: its watermark and last candle batch id. */
+    private String candleProgress() throws Exception {
+        return get(dashboard + "api/candles?symbol=" + CANDLE_SYMBOL + "&last=1");
+    }
+
+    /** How far the watermark of a candle API answer is behind the clock, in ms. */
+    private static long lag(String candleProgress) {
+        Matcher m = WATERMARK.matcher(candleProgress);
         return m.find() ? System.currentTimeMillis() - epochMillis(m.group(1)) : Long.MAX_VALUE / 4;
     }
 
