@@ -62,12 +62,13 @@ public final class BatchReader implements AutoCloseable {
     /** The last committed batch id; empty before the first batch. Throws when the root cannot be reached. */
     public OptionalLong latestBatchId() throws IOException {
         byte[] content;
-        try (FSDataInputStream in = fs.open(path(OutputLayout.LATEST_POINTER))) {
-            content = in.readNBytes(MAX_POINTER_BYTES + 1);
-        } catch (FileNotFoundException e) {
-            return OptionalLong.empty();
+        try {
+            content = PointerFile.read(fs, path(OutputLayout.LATEST_POINTER), MAX_POINTER_BYTES + 1);
         } catch (ChecksumException e) {
             throw new CorruptBatchException("the latest-batch pointer fails its checksum: " + e.getMessage());
+        }
+        if (content == null) {
+            return OptionalLong.empty();
         }
         OptionalLong id = content.length > MAX_POINTER_BYTES
                 ? OptionalLong.empty()

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.hadoop.fs.ChecksumException;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -57,12 +56,13 @@ public final class CandleReader {
      */
     public Optional<CandleProgress> progress() throws IOException {
         byte[] content;
-        try (FSDataInputStream in = fs.open(path(OutputLayout.CANDLE_POINTER))) {
-            content = in.readNBytes(MAX_POINTER_BYTES + 1);
-        } catch (FileNotFoundException e) {
-            return Optional.empty();
+        try {
+            content = PointerFile.read(fs, path(OutputLayout.CANDLE_POINTER), MAX_POINTER_BYTES + 1);
         } catch (ChecksumException e) {
             throw new CorruptBatchException("the candle pointer fails its checksum: " + e.getMessage());
+        }
+        if (content == null) {
+            return Optional.empty();
         }
         Optional<CandleProgress> progress = content.length > MAX_POINTER_BYTES
                 ? Optional.empty()

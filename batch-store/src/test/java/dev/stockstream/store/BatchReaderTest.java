@@ -5,6 +5,7 @@ import static dev.stockstream.store.EmbeddedHdfsExtension.fs;
 import static dev.stockstream.store.EmbeddedHdfsExtension.root;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.stockstream.embedded.EmbeddedHdfs;
 import dev.stockstream.model.BatchRow;
@@ -22,7 +23,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FilterFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -142,6 +147,40 @@ class BatchReaderTest {
             assertThatThrownBy(() -> reader.readBatch(0))
                     .isInstanceOf(CorruptBatchException.class)
                     .hasMessageContaining("fails its checksum");
+        }
+    }
+
+    @Test
+    void aPointerReplacedBetweenItsOpenAndItsReadIsReadAgainFromItsPath() throws Exception {
+        URI root = root("pointer-replaced");
+        BatchWriter writer = new BatchWriter(root, EmbeddedHdfs.clientConfiguration());
+        writer.commit(0, BatchWriterTest.input(0), List.of(row(0, "AAPL", 1.0)), List.of());
+        org.apache.hadoop.fs.Path pointer = path(root, OutputLayout.LATEST_POINTER);
+        AtomicInteger opens = new AtomicInteger();
+        FileSystem replacingAfterTheFirstOpen = new FilterFileSystem(fs()) {
+            @Override
+            public FSDataInputStream open(org.apache.hadoop.fs.Path file, int bufferSize) throws IOException {
+                FSDataInputStream in = super.open(file, bufferSize);
+                if (file.equals(pointer) && opens.getAndIncrement() == 0) {
+                    try (FSDataInputStream old = super.open(file, bufferSize)) {
+                        writer.commit(1, BatchWriterTest.input(1), List.of(row(1, "AAPL", 2.0)), List.of());
+                        await().atMost(Duration.ofMinutes(1)).until(() -> !readable(old));
+                    }
+                }
+                return in;
+            }
+        };
+
+        assertThat(new BatchReader(replacingAfterTheFirstOpen, root).latestBatchId()).hasValue(1);
+        assertThat(opens).as("opens of the pointer: the first one's file was gone when it was read").hasValue(2);
+    }
+
+    /** Whether the file {@code in} was opened on can still be read: false once HDFS dropped its blocks. */
+    private static boolean readable(FSDataInputStream in) {
+        try {
+            return in.read(0L, new byte[1], 0, 1) == 1;
+        } catch (IOException e) {
+            return false;
         }
     }
 
