@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PointerFile {
 
-    static final int READ_ATTEMPTS = 3;
+    private static final int READ_ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(PointerFile.class);
 
     private PointerFile() {
